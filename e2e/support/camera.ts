@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const photos = join(here, '..', 'fixtures', 'photos');
+const cache = join(here, '..', '.cache');
+
+/** Fake cameras made from the test photos; each is a looping 640×480 y4m clip. */
+export const CAMERAS = {
+  hand: { photo: 'handSrc.jpg', filter: 'scale=640:480' },
+  'hand-mirrored': { photo: 'handSrc.jpg', filter: 'scale=640:480,hflip' },
+  'hand-rotated': { photo: 'handSrc.jpg', filter: 'scale=640:480,rotate=PI/12:fillcolor=black' },
+  face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
+  'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
+  'face-rotated': {
+    photo: 'astronaut.png',
+    filter: 'scale=480:480,pad=640:480:80:0,rotate=PI/12:fillcolor=black',
+  },
+} as const;
+
+/** A fake camera name, or `none` for a browser without one. */
+export type CameraName = keyof typeof CAMERAS | 'none';
+
+/** Makes (once) and returns the y4m file for a fake camera; ffmpeg must be installed. */
+export function y4mFor(name: keyof typeof CAMERAS): string {
+  const { photo, filter } = CAMERAS[name];
+  const out = join(cache, `${name}.y4m`);
+  if (existsSync(out)) return out;
+  mkdirSync(cache, { recursive: true });
+  const args = ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(photos, photo)];
+  args.push('-t', '2', '-r', '30', '-vf', `${filter},format=yuv420p`, out);
+  execFileSync('ffmpeg', args);
+  return out;
+}
+
+/** Chromium flags for a fake camera (or for none: the fake-UI flag still auto-answers prompts). */
+export function cameraArgs(name: CameraName): string[] {
+  if (name === 'none') return [];
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${y4mFor(name)}`,
+  ];
+}

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+/** A running static server on loopback. */
+export interface StaticServer {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** Every path the server was asked for, in order. */
+  readonly hits: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `root` (the repository) on 127.0.0.1 with a random port, no caching, and the strict
+ * CSP the product promises retailers, so every e2e page runs under it.
+ */
+export async function startStaticServer(root: string, csp = STRICT_CSP): Promise<StaticServer> {
+  const serve = sirv(root, { dev: true, dotfiles: false });
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    // `?csp=off` serves a page without CSP, as on a retailer site that has none: the SDK's own
+    // guards must hold there too.
+    if (csp && !req.url?.includes('csp=off')) res.setHeader('Content-Security-Policy', csp);
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The minimal CSP a retailer needs (see docs); e2e pages are served under it. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' blob: data:",
+  "worker-src 'self' blob:",
+].join('; ');

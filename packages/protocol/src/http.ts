@@ -1,0 +1,19 @@
+/** Header carrying the retailer's publishable key. */
+export const PUBLISHABLE_KEY_HEADER = 'x-fittingroom-key';
+
+/** Header carrying the client's idempotency key for uploads. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
+/** API paths, shared so client and server cannot drift. */
+export const API = {
+  consents: '/v1/consents',
+  uploads: '/v1/uploads',
+  upload: (id: string) => `/v1/uploads/${encodeURIComponent(id)}`,
+  uploadImage: (id: string) => `/v1/uploads/${encodeURIComponent(id)}/image`,
+  subjectExport: '/v1/subjects/me/export',
+  subject: '/v1/subjects/me',
+  health: '/healthz',
+} as const;
+
+/** Multipart field names of `POST /v1/uploads`. */
+export const UPLOAD_FIELDS = { image: 'image', metadata: 'metadata' } as const;

@@ -1,0 +1,188 @@
+import { PURPOSES, type Purpose } from '@fittingroom/protocol';
+import * as v from 'valibot';
+import { ConfigError } from '../errors.js';
+
+/** Who is responsible for the data: the retailer, as named in the notice and on receipts. */
+export interface ControllerInfo {
+  /** Legal or trading name shown to the shopper. */
+  readonly name: string;
+  /** How to reach the privacy contact (e-mail address, URL or postal address). */
+  readonly contact: string;
+  readonly address?: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
+/** Which browser privacy signals block sharing purposes (`upload`, `product-improvement`). */
+export interface SignalPolicy {
+  /** Honour Global Privacy Control (default true). */
+  readonly gpc?: boolean;
+  /** Honour Do Not Track (default true). */
+  readonly dnt?: boolean;
+}
+
+/** The retailer's privacy policy as the SDK needs it; everything the notice says comes from here. */
+export interface ConsentPolicy {
+  readonly controller: ControllerInfo;
+  /** Absolute http(s) URL of the full privacy policy. */
+  readonly policyUrl: string;
+  /** Version label of the policy; a new version asks every shopper again. */
+  readonly policyVersion: string;
+  /** Jurisdiction the controller operates under, e.g. `US-IL` or `EU`; goes on receipts. */
+  readonly jurisdiction: string;
+  /** Where shared photos are stored, in plain words (e.g. `Frankfurt, Germany`). */
+  readonly storageLocation: string;
+  /** Days a shared photo is kept before it is deleted (default 30). */
+  readonly retentionDays?: number;
+  /** Purposes in use (default `['camera', 'upload']`); `product-improvement` only if listed. */
+  readonly purposes?: readonly Purpose[];
+  /** Days a decision stands before the shopper is asked again (default 180). */
+  readonly consentDays?: number;
+  /** When set, the shopper confirms being at least this old before anything else. */
+  readonly minAge?: number;
+  /** Browser signals honoured for sharing purposes (both on by default). */
+  readonly honorSignals?: SignalPolicy;
+  /** Service name on receipts (default `Virtual try-on`). */
+  readonly serviceName?: string;
+}
+
+/** A validated policy with every default filled in. */
+export interface ResolvedPolicy {
+  readonly controller: ControllerInfo;
+  readonly policyUrl: string;
+  readonly policyVersion: string;
+  readonly jurisdiction: string;
+  readonly storageLocation: string;
+  readonly retentionDays: number;
+  /** Declared purposes, deduplicated, in the canonical order of `PURPOSES`. */
+  readonly purposes: readonly Purpose[];
+  readonly consentDays: number;
+  readonly minAge: number | null;
+  readonly honorSignals: Required<SignalPolicy>;
+  readonly serviceName: string;
+}
+
+/** Defaults a retailer gets without saying anything. */
+export const POLICY_DEFAULTS = {
+  retentionDays: 30,
+  consentDays: 180,
+  purposes: ['camera', 'upload'] as readonly Purpose[],
+  serviceName: 'Virtual try-on',
+} as const;
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.check((s) => s.trim().length > 0, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+
+const days = (max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number of days'),
+    v.minValue(1, 'must be at least 1'),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+const httpUrl = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(2000, 'must be at most 2000 characters'),
+  v.check(isHttpUrl, 'must be an absolute http(s) URL'),
+);
+
+const ControllerSchema = v.strictObject({
+  name: text(200),
+  contact: text(200),
+  address: v.optional(text(500)),
+  email: v.optional(text(200)),
+  url: v.optional(httpUrl),
+});
+
+const PolicySchema = v.strictObject({
+  controller: ControllerSchema,
+  policyUrl: httpUrl,
+  policyVersion: text(100),
+  jurisdiction: text(200),
+  storageLocation: text(200),
+  retentionDays: v.optional(days(1095)),
+  purposes: v.optional(
+    v.pipe(
+      v.array(v.picklist(PURPOSES, `must be one of ${PURPOSES.join(', ')}`), 'must be an array'),
+      v.check((p) => p.includes('camera'), "must include 'camera' (try-on needs it)"),
+      v.check(
+        (p) => !p.includes('product-improvement') || p.includes('upload'),
+        "lists 'product-improvement', which needs 'upload'",
+      ),
+    ),
+  ),
+  consentDays: v.optional(days(395)),
+  minAge: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number of years'),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(99, 'must be at most 99'),
+    ),
+  ),
+  honorSignals: v.optional(
+    v.strictObject({
+      gpc: v.optional(v.boolean('must be true or false')),
+      dnt: v.optional(v.boolean('must be true or false')),
+    }),
+  ),
+  serviceName: v.optional(text(200)),
+});
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Turns the first schema issue into a `ConfigError` naming the field (`prefix.path.to.field`).
+ * Unknown keys are reported by name so a typo such as `retentionDay` is obvious.
+ */
+export function issueToConfigError(prefix: string, issue: v.BaseIssue<unknown>): ConfigError {
+  const path = v.getDotPath(issue);
+  const field = path ? `${prefix}.${path}` : prefix;
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return new ConfigError(field, 'is not a known option');
+  }
+  if (issue.type === 'strict_object' && issue.received === 'undefined') {
+    return new ConfigError(field, 'is required');
+  }
+  if (issue.type === 'strict_object') return new ConfigError(field, 'must be an object');
+  return new ConfigError(field, issue.message);
+}
+
+/**
+ * Validates a retailer's policy and fills in defaults.
+ * @throws ConfigError naming the first offending field, e.g. `policy.controller.name`.
+ */
+export function resolvePolicy(input: unknown): ResolvedPolicy {
+  const parsed = v.safeParse(PolicySchema, input, { abortEarly: true });
+  if (!parsed.success) {
+    const [issue] = parsed.issues;
+    throw issueToConfigError('policy', issue);
+  }
+  const p = parsed.output;
+  const declared = new Set(p.purposes ?? POLICY_DEFAULTS.purposes);
+  return {
+    controller: { ...p.controller },
+    policyUrl: p.policyUrl,
+    policyVersion: p.policyVersion,
+    jurisdiction: p.jurisdiction,
+    storageLocation: p.storageLocation,
+    retentionDays: p.retentionDays ?? POLICY_DEFAULTS.retentionDays,
+    purposes: PURPOSES.filter((purpose) => declared.has(purpose)),
+    consentDays: p.consentDays ?? POLICY_DEFAULTS.consentDays,
+    minAge: p.minAge ?? null,
+    honorSignals: { gpc: p.honorSignals?.gpc ?? true, dnt: p.honorSignals?.dnt ?? true },
+    serviceName: p.serviceName ?? POLICY_DEFAULTS.serviceName,
+  };
+}

@@ -1,0 +1,92 @@
+import { ConfigError } from '../errors.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { hi } from './hi.js';
+import {
+  type ConsentStrings,
+  LOCALES,
+  type Locale,
+  STRING_KEYS,
+  type StringOverrides,
+} from './types.js';
+
+export * from './types.js';
+
+/** The shipped dictionaries, one per locale. */
+export const DICTIONARIES: Readonly<Record<Locale, ConsentStrings>> = { en, fr, de, es, hi };
+
+/** True when `value` is a shipped locale code. */
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** Maps a BCP 47 tag (`fr-CA`, `hi_IN`, `DE`) to a shipped locale, or null. */
+export function matchLocale(tag: string | null | undefined): Locale | null {
+  if (!tag) return null;
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLocale(primary) ? primary : null;
+}
+
+/**
+ * Picks the first candidate tag that matches a shipped locale, else English. Callers pass, in
+ * order of preference, the configured locale, the page's `lang` and the browser's languages.
+ */
+export function resolveLocale(candidates: readonly (string | null | undefined)[]): Locale {
+  for (const tag of candidates) {
+    const match = matchLocale(tag);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/** The page's language preferences, read only when called (never at import: SSR-safe). */
+export function pageLocaleCandidates(): string[] {
+  const doc = globalThis.document as Document | undefined;
+  const nav = globalThis.navigator as Navigator | undefined;
+  return [doc?.documentElement?.lang ?? '', ...(nav?.languages ?? []), nav?.language ?? ''];
+}
+
+/** The dictionary for `locale` with the retailer's overrides for that locale applied. */
+export function stringsFor(locale: Locale, overrides: StringOverrides = {}): ConsentStrings {
+  return { ...DICTIONARIES[locale], ...overrides[locale] };
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left as written so mistakes show. */
+export function format(
+  template: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * Checks retailer string overrides: locales must be shipped, keys known, values non-empty text.
+ * @throws ConfigError naming the field, e.g. `options.strings.fr.titel`.
+ */
+export function validateOverrides(input: unknown, field = 'options.strings'): StringOverrides {
+  if (input === undefined) return {};
+  if (!isPlainObject(input)) throw new ConfigError(field, 'must be an object keyed by locale');
+  for (const [locale, dictionary] of Object.entries(input)) {
+    const at = `${field}.${locale}`;
+    if (!isLocale(locale)) throw new ConfigError(at, `is not a locale (use ${LOCALES.join(', ')})`);
+    if (!isPlainObject(dictionary)) throw new ConfigError(at, 'must be an object of strings');
+    for (const [key, value] of Object.entries(dictionary)) {
+      if (!(STRING_KEYS as readonly string[]).includes(key)) {
+        throw new ConfigError(`${at}.${key}`, 'is not a known string');
+      }
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new ConfigError(`${at}.${key}`, 'must be a non-empty string');
+      }
+    }
+  }
+  return input as StringOverrides;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,211 @@
+import type { ConsentView } from '../consent/types.js';
+import { FittingRoomError } from '../errors.js';
+import type { Engine } from './engine.js';
+import { denyMediaPipeTelemetry, installFetchGuard } from './fetch-guard.js';
+import type { FromWorker, ToWorker } from './messages.js';
+import { nextTimestamp } from './timestamps.js';
+import type { Delegate, EngineOptions, LandmarkerKind, LandmarkFrame } from './types.js';
+
+/** Options of {@link createLandmarker}. */
+export interface LandmarkerOptions {
+  readonly kind: LandmarkerKind;
+  /** URL of the self-hosted assets folder (models, wasm, tasks-vision). */
+  readonly assetsUrl: string | URL;
+  /** The shopper's consent; the landmarker refuses to start without `camera` and closes on withdrawal. */
+  readonly consent: ConsentView;
+  /** `worker` (default where supported) keeps inference off the main thread. */
+  readonly mode?: 'auto' | 'worker' | 'main';
+  /** URL of `ml-worker.js`; defaults to the file beside the SDK. */
+  readonly workerUrl?: string | URL;
+  readonly delegate?: Delegate;
+  readonly model?: 'full' | 'lite';
+  readonly maxHands?: number;
+  readonly maxFaces?: number;
+  /** Called when a request by MediaPipe was blocked (its usage logging, for one). */
+  readonly onBlocked?: (url: string) => void;
+}
+
+/** What a landmarker reads a frame from: the live video, or a still for tests and previews. */
+export type FrameSource = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
+
+/** Pixel size of a frame source. */
+export function sourceSize(source: FrameSource): { width: number; height: number } {
+  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
+  if ('naturalWidth' in source) return { width: source.naturalWidth, height: source.naturalHeight };
+  return { width: source.width, height: source.height };
+}
+
+/** A running landmarker; one per kind, reused across frames. */
+export interface Landmarker {
+  readonly kind: LandmarkerKind;
+  readonly mode: 'worker' | 'main';
+  readonly delegate: Delegate;
+  /** Landmarks of the source's current frame; resolves null when closed meanwhile. */
+  detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
+  /** Releases the worker, the wasm graph and the withdrawal subscription. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const WORKER_FILE = './ml-worker.js';
+
+function resolveMode(mode: LandmarkerOptions['mode']): 'worker' | 'main' {
+  if (mode === 'worker' || mode === 'main') return mode;
+  const ok =
+    typeof Worker === 'function' &&
+    typeof OffscreenCanvas === 'function' &&
+    typeof createImageBitmap === 'function';
+  return ok ? 'worker' : 'main';
+}
+
+function engineOptions(options: LandmarkerOptions): EngineOptions {
+  const assetsUrl = new URL(String(options.assetsUrl), globalThis.location?.href).href;
+  return {
+    kind: options.kind,
+    assetsUrl: assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`,
+    delegate: options.delegate ?? 'GPU',
+    model: options.model ?? 'full',
+    maxHands: options.maxHands ?? 1,
+    maxFaces: options.maxFaces ?? 1,
+  };
+}
+
+/**
+ * Starts on-device landmark detection for one kind. Refuses without `camera` consent; loads
+ * MediaPipe only now (dynamic import from the self-hosted assets); closes itself on withdrawal.
+ */
+export async function createLandmarker(options: LandmarkerOptions): Promise<Landmarker> {
+  if (!options.consent.allows('camera')) {
+    throw new FittingRoomError('consent_required', 'Camera consent is required to run try-on.');
+  }
+  const engineOpts = engineOptions(options);
+  const mode = resolveMode(options.mode);
+  const backend =
+    mode === 'worker'
+      ? await startWorker(engineOpts, options)
+      : await startMain(engineOpts, options.onBlocked);
+  let last = -1;
+  let closed = false;
+  const unsubscribe = options.consent.onWithdraw(() => {
+    void landmarker.close();
+  });
+  const landmarker: Landmarker = {
+    kind: options.kind,
+    mode,
+    delegate: backend.delegate,
+    async detect(source, timestampMs) {
+      if (closed) return null;
+      last = nextTimestamp(last, timestampMs);
+      return backend.detect(source, last);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      await backend.close();
+    },
+  };
+  return landmarker;
+}
+
+interface Backend {
+  readonly delegate: Delegate;
+  detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
+  close(): Promise<void>;
+}
+
+async function startMain(
+  options: EngineOptions,
+  onBlocked?: (url: string) => void,
+): Promise<Backend> {
+  // On the page we may not restrict the retailer's own fetches: block only MediaPipe's logging.
+  const removeGuard = installFetchGuard(
+    globalThis as unknown as { fetch: typeof fetch },
+    globalThis.location.href,
+    denyMediaPipeTelemetry,
+    onBlocked,
+  );
+  let engine: Engine;
+  try {
+    const { createEngine } = await import('./engine.js');
+    engine = await createEngine(options, false);
+  } catch (error) {
+    removeGuard();
+    throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
+      cause: error,
+    });
+  }
+  return {
+    delegate: engine.delegate,
+    async detect(source, timestampMs) {
+      const { width, height } = sourceSize(source);
+      return engine.detect(source, timestampMs, width, height);
+    },
+    async close() {
+      // tasks-vision's close() clears its log timer and calls fetch synchronously to flush the
+      // log, so the guard can go right after it.
+      engine.close();
+      removeGuard();
+    },
+  };
+}
+
+async function startWorker(options: EngineOptions, config: LandmarkerOptions): Promise<Backend> {
+  const url = config.workerUrl ?? new URL(WORKER_FILE, import.meta.url);
+  const worker = new Worker(url, { type: 'module', name: 'fittingroom-ml' });
+  const pending = new Map<number, (frame: LandmarkFrame | null) => void>();
+  let nextId = 0;
+  let onClosed: (() => void) | null = null;
+  const ready = new Promise<Delegate>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'ready') resolve(message.delegate);
+      else if (message.type === 'result') settle(message.id, message.frame);
+      else if (message.type === 'blocked') config.onBlocked?.(message.url);
+      else if (message.type === 'closed') onClosed?.();
+      else if (message.type === 'error') {
+        if (message.id === null) reject(new Error(message.message));
+        else settle(message.id, null);
+      }
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'worker failed to start'));
+  });
+  const settle = (id: number, frame: LandmarkFrame | null) => {
+    pending.get(id)?.(frame);
+    pending.delete(id);
+  };
+  const send = (message: ToWorker, transfer: Transferable[] = []) =>
+    worker.postMessage(message, transfer);
+  const origins = [...new Set([globalThis.location.origin, new URL(options.assetsUrl).origin])];
+  send({ type: 'init', options, allowedOrigins: origins });
+  let delegate: Delegate;
+  try {
+    delegate = await ready;
+  } catch (error) {
+    worker.terminate();
+    throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
+      cause: error,
+    });
+  }
+  return {
+    delegate,
+    async detect(source, timestampMs) {
+      const image = await createImageBitmap(source);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'detect', id, image, timestampMs }, [image]);
+      });
+    },
+    async close() {
+      const closedAck = new Promise<void>((resolve) => {
+        onClosed = resolve;
+        setTimeout(resolve, 500);
+      });
+      send({ type: 'close' });
+      await closedAck;
+      worker.terminate();
+      for (const resolve of pending.values()) resolve(null);
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  createOverlay,
+  type Overlay,
+  type OverlayCanvas,
+  type OverlayContext,
+  type OverlayOptions,
+} from './overlay.js';

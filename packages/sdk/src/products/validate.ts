@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import { ConfigError } from '../errors.js';
+import type { LandmarkerKind } from '../ml/types.js';
+import { FINGERS, PRODUCT_KINDS, type Product, type ProductKind } from './types.js';
+
+/** Widest product we accept (a necklace with its chain is the largest, well under this). */
+const MAX_REAL_WIDTH_MM = 500;
+
+const fraction = v.pipe(
+  v.number('must be a number'),
+  v.finite('must be a finite number'),
+  v.minValue(0, 'must be between 0 and 1'),
+  v.maxValue(1, 'must be between 0 and 1'),
+);
+
+/** A decoded image: anything with a positive pixel size that canvas `drawImage` accepts. */
+const imageSource = v.custom<Exclude<Product['image'], string>>(
+  (input) =>
+    typeof input === 'object' &&
+    input !== null &&
+    'width' in input &&
+    'height' in input &&
+    typeof input.width === 'number' &&
+    typeof input.height === 'number' &&
+    input.width > 0 &&
+    input.height > 0,
+  'must be a URL string or a decoded image with a size',
+);
+
+const ProductSchema = v.pipe(
+  v.strictObject(
+    {
+      id: v.pipe(
+        v.string('must be a string'),
+        v.regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, ".", "_" or "-"'),
+      ),
+      kind: v.picklist(PRODUCT_KINDS, `must be one of ${PRODUCT_KINDS.join(', ')}`),
+      image: v.union(
+        [v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), imageSource],
+        'must be a URL string or a decoded image with a size',
+      ),
+      anchor: v.strictObject({ x: fraction, y: fraction }, 'must be an object { x, y }'),
+      realWidthMm: v.pipe(
+        v.number('must be a number'),
+        v.finite('must be a finite number'),
+        v.gtValue(0, 'must be greater than 0'),
+        v.maxValue(MAX_REAL_WIDTH_MM, `must be at most ${MAX_REAL_WIDTH_MM}`),
+      ),
+      finger: v.optional(v.picklist(FINGERS, `must be one of ${FINGERS.join(', ')}`)),
+    },
+    (issue) => (issue.type === 'strict_object' ? 'is not a known option' : 'must be an object'),
+  ),
+  v.forward(
+    v.check((p) => p.finger === undefined || p.kind === 'ring', 'only applies to rings'),
+    ['finger'],
+  ),
+);
+
+/** Where a product's image URL may be fetched from. */
+export interface ProductUrlPolicy {
+  /** Base the URL is resolved against (default: the page's address). */
+  readonly baseUrl?: string;
+  /** Origins images may come from (default: the base URL's own origin). */
+  readonly origins?: readonly string[];
+}
+
+/** Options of {@link parseProduct}. */
+export interface ParseProductOptions extends ProductUrlPolicy {
+  /** Name of the option being checked, used as the prefix of error fields (default `product`). */
+  readonly field?: string;
+}
+
+/**
+ * Checks a retailer's product configuration and returns it typed.
+ * Throws a {@link ConfigError} whose `field` names the first wrong option (e.g. `product.anchor.x`).
+ * Image URLs must stay on an allowed origin (or be `blob:`/`data:`), so a product never causes a
+ * third-party request.
+ */
+export function parseProduct(input: unknown, options: ParseProductOptions = {}): Product {
+  const prefix = options.field ?? 'product';
+  const result = v.safeParse(ProductSchema, input);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue);
+    throw new ConfigError(path ? `${prefix}.${path}` : prefix, issue.message);
+  }
+  const product = result.output;
+  if (typeof product.image === 'string') checkImageUrl(product.image, options, `${prefix}.image`);
+  return product;
+}
+
+/** Throws a {@link ConfigError} when `url` would leave the allowed origins. */
+function checkImageUrl(url: string, policy: ProductUrlPolicy, field: string): void {
+  const base = policy.baseUrl ?? globalThis.location?.href;
+  let resolved: URL;
+  try {
+    resolved = new URL(url, base);
+  } catch {
+    throw new ConfigError(field, 'is not a valid URL');
+  }
+  if (resolved.protocol === 'blob:' || resolved.protocol === 'data:') return;
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') {
+    throw new ConfigError(field, 'must be an http(s), blob: or data: URL');
+  }
+  const origins = policy.origins ?? (base ? [new URL(base).origin] : []);
+  if (!origins.includes(resolved.origin)) {
+    throw new ConfigError(field, `must be served from ${origins.join(' or ') || 'the page origin'}`);
+  }
+}
+
+/** The landmarker a product kind needs: hands for ring/watch/bracelet, the face otherwise. */
+export function requiredLandmarker(kind: ProductKind): LandmarkerKind {
+  return kind === 'ring' || kind === 'watch' || kind === 'bracelet' ? 'hand' : 'face';
+}

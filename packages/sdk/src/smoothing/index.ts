@@ -1,0 +1,11 @@
+export { type OneEuroParams, type OneEuroState, type OneEuroStep, oneEuro, smoothingFactor } from './one-euro.js';
+export {
+  createPlacementSmoother,
+  DEFAULT_SMOOTHING,
+  type PlacementSmoother,
+  type SmootherState,
+  type SmoothingOptions,
+  type SmoothingParams,
+  type SmoothStep,
+  smoothPlacements,
+} from './placements.js';

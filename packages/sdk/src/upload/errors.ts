@@ -1,0 +1,93 @@
+import type { ErrorCode } from '@fittingroom/protocol';
+
+/**
+ * Stable reasons an upload, export or erasure did not succeed. Callers branch on these, never on
+ * messages. `consent_*` refusals are decided on the device and never cost a request.
+ */
+export const UPLOAD_ERROR_CODES = [
+  'consent_missing',
+  'consent_expired',
+  'consent_withdrawn',
+  'consent_not_granted',
+  'invalid_input',
+  'network',
+  'server',
+  'rate_limited',
+  'rejected',
+  'aborted',
+  'invalid_response',
+  'storage',
+] as const;
+
+/** One stable upload error code. */
+export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+
+/** Extra facts attached to an {@link UploadError}. */
+export interface UploadErrorDetails {
+  /** HTTP status of the answer that caused the error, when there was one. */
+  readonly status?: number;
+  /** Stable API code from the server's `ApiError` body, when it sent a valid one. */
+  readonly apiCode?: ErrorCode;
+  /** Raw `Retry-After` header of the answer, kept for the retry policy. */
+  readonly retryAfter?: string;
+  /** Input or option field at fault (for `invalid_input`). */
+  readonly field?: string;
+  /** Underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Typed error of the upload client.
+ *
+ * Wiring note: this extends `Error` directly because `packages/sdk/src/errors.ts`
+ * (`FittingRoomError`) did not exist yet when it was written; rebase it there once it does.
+ */
+export class UploadError extends Error {
+  override readonly name = 'UploadError';
+  /** Stable reason; see {@link UPLOAD_ERROR_CODES}. */
+  readonly code: UploadErrorCode;
+  /** HTTP status, if the error came from an answer. */
+  readonly status: number | undefined;
+  /** Server's stable `ApiError` code, if it sent one. */
+  readonly apiCode: ErrorCode | undefined;
+  /** Server's `Retry-After` header, if any. */
+  readonly retryAfter: string | undefined;
+  /** Input field at fault, if any. */
+  readonly field: string | undefined;
+
+  constructor(code: UploadErrorCode, message: string, details: UploadErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.apiCode = details.apiCode;
+    this.retryAfter = details.retryAfter;
+    this.field = details.field;
+  }
+}
+
+/**
+ * Thrown by `createUploadClient` when an option is wrong; `field` names it (e.g. `retry.jitter`).
+ * Wiring note: should extend the SDK-wide `ConfigError` once `src/errors.ts` exists.
+ */
+export class UploadConfigError extends Error {
+  override readonly name = 'UploadConfigError';
+  /** The option at fault. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** True when `value` is an {@link UploadError} (optionally with `code`). */
+export function isUploadError(value: unknown, code?: UploadErrorCode): value is UploadError {
+  return value instanceof UploadError && (code === undefined || value.code === code);
+}
+
+/** Wraps anything thrown into an {@link UploadError}, keeping typed ones as they are. */
+export function toUploadError(value: unknown, fallback: UploadErrorCode = 'storage'): UploadError {
+  if (value instanceof UploadError) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new UploadError(fallback, message, { cause: value });
+}

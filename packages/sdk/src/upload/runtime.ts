@@ -1,0 +1,117 @@
+import type { ConsentReceipt } from '@fittingroom/protocol';
+import type { ApiContext } from './api.js';
+import { postConsent } from './api.js';
+import type { ResolvedConfig } from './config.js';
+import { type GateResult, checkUploadConsent } from './consent-gate.js';
+import { UploadError } from './errors.js';
+import type { KeyValueStore } from './kv-store.js';
+import type { UploadQueue } from './queue.js';
+import type { SubjectStore } from './subject-store.js';
+
+/** Why in-flight work is being cancelled. */
+export type CancelReason = 'user' | 'closed' | 'withdrawn' | 'erased';
+
+/** Something in flight the client can cancel (an upload or a resumed delivery). */
+export interface Cancellable {
+  cancel(reason: CancelReason): void;
+}
+
+/** State and shells shared by uploads, resume and erasure of one client. */
+export interface Runtime {
+  readonly config: ResolvedConfig;
+  readonly api: ApiContext;
+  readonly store: KeyValueStore;
+  readonly queue: UploadQueue;
+  readonly subject: SubjectStore;
+  readonly crypto: Crypto;
+  /** Receipt ids seen withdrawn in this session. */
+  readonly withdrawn: Set<string>;
+  /** Item ids being sent right now, so resume never sends one twice at once. */
+  readonly active: Map<string, Cancellable>;
+  /** Latest token, also kept in memory so an erasure racing a first upload still finds it. */
+  token: string | null;
+  /** Consent verdict for uploading now. */
+  gate(): GateResult;
+  /** Registers `receipt` with the server once; resolves with the bearer token to use. */
+  register(receipt: ConsentReceipt): Promise<string | null>;
+  /** Cancels everything in flight (registrations included) and starts a new epoch. */
+  cancelAll(reason: CancelReason): void;
+}
+
+/** Shells a runtime is built from. */
+export interface RuntimeShells {
+  readonly api: ApiContext;
+  readonly store: KeyValueStore;
+  readonly queue: UploadQueue;
+  readonly subject: SubjectStore;
+  readonly crypto: Crypto;
+}
+
+/** Builds the shared runtime of one client. */
+export function createRuntime(config: ResolvedConfig, shells: RuntimeShells): Runtime {
+  const inflight = new Map<string, Promise<string | null>>();
+  // Shared registrations are not tied to one upload's signal, only to the client's epoch.
+  let epoch = new AbortController();
+  const runtime: Runtime = {
+    ...shells,
+    config,
+    withdrawn: new Set(),
+    active: new Map(),
+    token: null,
+    gate: () => checkUploadConsent(config.consent, config.now(), runtime.withdrawn),
+    register(receipt) {
+      const id = receipt.consentReceiptID;
+      let pending = inflight.get(id);
+      if (!pending) {
+        pending = registerOnce(runtime, receipt, epoch.signal).finally(() => inflight.delete(id));
+        inflight.set(id, pending);
+      }
+      return pending;
+    },
+    cancelAll(reason) {
+      epoch.abort(new UploadError('aborted', `cancelled: ${reason}`));
+      epoch = new AbortController();
+      inflight.clear();
+      for (const job of [...runtime.active.values()]) job.cancel(reason);
+    },
+  };
+  return runtime;
+}
+
+/**
+ * `POST /v1/consents {kind:'grant'}` unless this receipt is already registered; stores a newly
+ * minted subject token. Writes are skipped once `signal` aborted (a withdrawal is purging).
+ */
+async function registerOnce(
+  rt: Runtime,
+  receipt: ConsentReceipt,
+  signal: AbortSignal,
+): Promise<string | null> {
+  const id = receipt.consentReceiptID;
+  const record = await rt.subject.read();
+  const known = record?.token ?? rt.token;
+  if (record?.registered.includes(id)) return known;
+  const ack = await postConsent(rt.api, { kind: 'grant', receipt }, known, { signal });
+  if (ack.receiptId !== id) {
+    throw new UploadError('invalid_response', 'consent acknowledgement names another receipt');
+  }
+  if (ack.status === 'withdrawn') {
+    throw new UploadError('consent_withdrawn', 'the server holds this consent as withdrawn');
+  }
+  const token = ack.subjectToken ?? known;
+  if (ack.subjectToken) rt.token = ack.subjectToken;
+  signal.throwIfAborted();
+  if (ack.subjectToken) await rt.subject.setToken(ack.subjectToken);
+  signal.throwIfAborted();
+  await rt.subject.markRegistered(id);
+  return token;
+}
+
+/** Stores the token an upload answer carries, when the device has none yet. */
+export async function adoptToken(rt: Runtime, token: string, signal: AbortSignal): Promise<void> {
+  if (!token) return;
+  rt.token ??= token;
+  const record = await rt.subject.read();
+  if (record?.token || signal.aborted) return;
+  await rt.subject.setToken(token);
+}

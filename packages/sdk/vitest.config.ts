@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['source'] },
+  test: { name: 'sdk', environment: 'happy-dom', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+});

@@ -1,0 +1,51 @@
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config.js';
+import { createContext, type Deps } from './context.js';
+import { installErrorHandlers } from './http/errors.js';
+import { installCors, installRateLimits, installSecurityHeaders } from './http/hooks.js';
+import { consentRoutes } from './routes/consents.js';
+import { healthRoutes } from './routes/health.js';
+import { subjectRoutes } from './routes/subjects.js';
+import { uploadRoutes } from './routes/uploads.js';
+
+/**
+ * Builds the ingest API (not listening): CORS and origin allow-list, rate limits, JSON errors,
+ * every route, and the optional static folder. The caller owns `deps.storage` and closes it
+ * after `app.close()`.
+ */
+export async function buildApp(config: ServerConfig, deps: Deps): Promise<FastifyInstance> {
+  const ctx = createContext(config, deps);
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Method and path only: no IPs, headers (tokens) or bodies in the logs.
+            serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+  await installCors(app, config);
+  await installRateLimits(app, config);
+  installSecurityHeaders(app);
+  await app.register(multipart, { throwFileSizeLimit: true });
+
+  healthRoutes(app);
+  consentRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  subjectRoutes(app, ctx);
+  if (config.staticDir) {
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      prefix: '/',
+      index: ['index.html'],
+    });
+  }
+  return app;
+}

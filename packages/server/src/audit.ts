@@ -1,0 +1,49 @@
+import { hashIp, type ServerKeys } from './crypto.js';
+import type { Storage } from './storage/types.js';
+
+/** Everything that is audited: each store, export, deletion and expiry, and consent changes. */
+export type AuditEventType =
+  | 'consent_granted'
+  | 'consent_withdrawn'
+  | 'upload_stored'
+  | 'subject_exported'
+  | 'image_exported'
+  | 'upload_deleted'
+  | 'subject_erased'
+  | 'upload_expired'
+  | 'subject_expired'
+  | 'orphan_removed';
+
+/** What a caller reports. `ip` is raw here and hashed before anything is written. */
+export interface AuditInput {
+  readonly type: AuditEventType;
+  readonly subjectId?: string;
+  readonly uploadId?: string;
+  readonly receiptId?: string;
+  /** The retailer's publishable key (public by design) that made the request, if any. */
+  readonly publishableKey?: string;
+  readonly ip?: string;
+  /** Small counts or labels (never image bytes, never personal data). */
+  readonly detail?: Readonly<Record<string, number | string>>;
+}
+
+/** The line written for one event: time, ids, key and a keyed hash of the IP. */
+export function auditLine(input: AuditInput, at: Date, keys: ServerKeys): string {
+  const { ip, ...rest } = input;
+  return JSON.stringify({
+    at: at.toISOString(),
+    ...rest,
+    ...(ip === undefined ? {} : { ipHash: hashIp(keys, ip) }),
+  });
+}
+
+/** Writes audit events. */
+export interface Audit {
+  /** Appends one event; resolves once it is written. */
+  record(input: AuditInput): Promise<void>;
+}
+
+/** An audit log writing to the storage's append-only log. */
+export function createAudit(storage: Storage, keys: ServerKeys, now: () => Date): Audit {
+  return { record: (input) => storage.appendAudit(auditLine(input, now(), keys)) };
+}

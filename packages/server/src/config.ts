@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+/** Where objects are kept: the embedded filesystem store or S3-compatible object storage. */
+export type StorageConfig =
+  | { readonly kind: 'fs' }
+  | {
+      readonly kind: 's3';
+      readonly bucket: string;
+      readonly endpoint: string | undefined;
+      readonly region: string;
+      readonly forcePathStyle: boolean;
+    };
+
+/** Every setting of the server, parsed and checked (see README for the environment names). */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly storage: StorageConfig;
+  readonly publishableKeys: readonly string[];
+  readonly allowedOrigins: readonly string[];
+  /** 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
+  readonly encryptionKey: Uint8Array;
+  readonly retentionDays: number;
+  readonly sweepIntervalMs: number;
+  readonly maxUploadBytes: number;
+  readonly maxImageDimension: number;
+  readonly rateLimit: {
+    readonly perIp: number;
+    readonly perKey: number;
+    readonly windowMs: number;
+  };
+  readonly trustProxy: boolean | number | string;
+  readonly staticDir: string | null;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** A configuration mistake; `variable` names the environment variable at fault. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+/** Environment as read by {@link loadConfig} (`process.env` fits). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Result of {@link loadConfig}: the config and warnings to print (dev fallbacks in use). */
+export interface LoadedConfig {
+  readonly config: ServerConfig;
+  readonly warnings: readonly string[];
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function isLogLevel(value: string): value is ServerConfig['logLevel'] {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${raw}"`);
+}
+
+function list(env: Env, name: string): string[] | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items.length === 0 ? undefined : items;
+}
+
+function parseOrigins(items: readonly string[]): string[] {
+  return items.map((item) => {
+    let origin: string;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      throw new ConfigError('FR_ALLOWED_ORIGINS', `"${item}" is not a URL origin`);
+    }
+    if (origin !== item.replace(/\/$/, '') || origin === 'null') {
+      throw new ConfigError(
+        'FR_ALLOWED_ORIGINS',
+        `"${item}" must be a bare origin like https://shop.example`,
+      );
+    }
+    return origin;
+  });
+}
+
+function parseKey(raw: string): Uint8Array {
+  const bytes = Buffer.from(raw, 'base64');
+  if (
+    bytes.length !== 32 ||
+    bytes.toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, '')
+  ) {
+    throw new ConfigError(
+      'FR_ENCRYPTION_KEY',
+      'expected 32 bytes in base64 (openssl rand -base64 32)',
+    );
+  }
+  return new Uint8Array(bytes);
+}
+
+function parseTrustProxy(env: Env): boolean | number | string {
+  const raw = text(env, 'FR_TRUST_PROXY');
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  return raw; // addresses or CIDR ranges, comma-separated, passed to Fastify as is
+}
+
+function parseStorage(env: Env): StorageConfig {
+  const kind = text(env, 'FR_STORAGE') ?? 'fs';
+  if (kind === 'fs') return { kind };
+  if (kind !== 's3') throw new ConfigError('FR_STORAGE', `expected "fs" or "s3", got "${kind}"`);
+  const bucket = text(env, 'FR_S3_BUCKET');
+  if (!bucket) throw new ConfigError('FR_S3_BUCKET', 'required when FR_STORAGE=s3');
+  const endpoint = text(env, 'FR_S3_ENDPOINT');
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new ConfigError('FR_S3_ENDPOINT', `"${endpoint}" is not a URL`);
+  }
+  return {
+    kind,
+    bucket,
+    endpoint,
+    region: text(env, 'FR_S3_REGION') ?? 'us-east-1',
+    forcePathStyle: flag(env, 'FR_S3_FORCE_PATH_STYLE', endpoint !== undefined),
+  };
+}
+
+/**
+ * Parses the environment into a checked config. In production (`NODE_ENV=production`) the keys,
+ * origins and encryption key are required; in development each falls back to a local default and
+ * a warning says so. Throws {@link ConfigError} naming the variable at fault.
+ */
+export function loadConfig(
+  env: Env,
+  random: (size: number) => Uint8Array = randomBytes,
+): LoadedConfig {
+  const warnings: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const port = integer(env, 'PORT', 8787, 0, 65535);
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+
+  const required = (name: string): never => {
+    throw new ConfigError(name, 'required when NODE_ENV=production');
+  };
+
+  let keys = list(env, 'FR_PUBLISHABLE_KEYS');
+  if (!keys) {
+    if (production) required('FR_PUBLISHABLE_KEYS');
+    keys = ['pk_test_local'];
+    warnings.push('FR_PUBLISHABLE_KEYS not set: accepting the development key "pk_test_local"');
+  }
+  for (const key of keys) {
+    if (!/^[A-Za-z0-9_-]{8,128}$/.test(key)) {
+      throw new ConfigError(
+        'FR_PUBLISHABLE_KEYS',
+        `"${key}" must be 8–128 characters of A-Z a-z 0-9 _ -`,
+      );
+    }
+  }
+
+  let originItems = list(env, 'FR_ALLOWED_ORIGINS');
+  if (!originItems) {
+    if (production) required('FR_ALLOWED_ORIGINS');
+    originItems = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+    warnings.push(`FR_ALLOWED_ORIGINS not set: allowing only ${originItems.join(', ')}`);
+  }
+
+  const rawKey = text(env, 'FR_ENCRYPTION_KEY');
+  let encryptionKey: Uint8Array;
+  if (rawKey) {
+    encryptionKey = parseKey(rawKey);
+  } else {
+    if (production) required('FR_ENCRYPTION_KEY');
+    encryptionKey = random(32);
+    warnings.push(
+      'FR_ENCRYPTION_KEY not set: using a random key for this run only; images and subject tokens stored now cannot be read after a restart',
+    );
+  }
+
+  const logLevel = text(env, 'FR_LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError('FR_LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const staticDir = text(env, 'FR_STATIC_DIR');
+
+  return {
+    warnings,
+    config: {
+      host,
+      port,
+      dataDir: path.resolve(text(env, 'DATA_DIR') ?? '.fr-data'),
+      storage: parseStorage(env),
+      publishableKeys: keys,
+      allowedOrigins: parseOrigins(originItems),
+      encryptionKey,
+      retentionDays: integer(env, 'FR_RETENTION_DAYS', 30, 1, 3650),
+      sweepIntervalMs: integer(env, 'FR_SWEEP_INTERVAL_SECONDS', 3600, 1, 86_400) * 1000,
+      maxUploadBytes: integer(
+        env,
+        'FR_MAX_UPLOAD_BYTES',
+        10 * 1024 * 1024,
+        1024,
+        100 * 1024 * 1024,
+      ),
+      maxImageDimension: integer(env, 'FR_MAX_IMAGE_DIMENSION', 4096, 16, 16_384),
+      rateLimit: {
+        perIp: integer(env, 'FR_RATE_LIMIT_PER_IP', 60, 1, 1_000_000),
+        perKey: integer(env, 'FR_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
+        windowMs: integer(env, 'FR_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+      },
+      trustProxy: parseTrustProxy(env),
+      staticDir: staticDir ? path.resolve(staticDir) : null,
+      logLevel,
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { ConsentAck, ConsentReceipt, SubjectExport } from '@fittingroom/protocol';
+import { API } from '@fittingroom/protocol';
+import type { Context } from './context.js';
+import { HttpError } from './errors.js';
+import {
+  type ConsentDoc,
+  ConsentDocSchema,
+  IndexDocSchema,
+  readDoc,
+  writeDoc,
+} from './records/docs.js';
+import { KEYS, normalizeId } from './records/keys.js';
+import { isExpired } from './retention.js';
+import { mintSubject } from './subjects.js';
+import { listUploads } from './uploads.js';
+
+/** Result of {@link grantConsent}: the answer, and whether anything new was stored. */
+export interface GrantOutcome {
+  readonly ack: ConsentAck;
+  readonly created: boolean;
+}
+
+/**
+ * Keeps a consent receipt for `subjectId`, or for a newly minted subject when null (the answer
+ * then carries the new token, once). Sending the same receipt again is harmless; a receipt id
+ * already kept for another subject is refused.
+ */
+export async function grantConsent(
+  ctx: Context,
+  receipt: ConsentReceipt,
+  subjectId: string | null,
+): Promise<GrantOutcome> {
+  const receiptId = normalizeId(receipt.consentReceiptID) ?? receipt.consentReceiptID;
+  if (isExpired(receipt.expiresAt, ctx.now())) {
+    throw new HttpError(400, 'invalid_request', 'The consent receipt has already expired.');
+  }
+  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  if (owner) {
+    if (owner.subjectId !== subjectId) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        'This consent receipt is recorded for another subject.',
+      );
+    }
+    const doc = await readDoc(
+      ctx.storage,
+      KEYS.consent(owner.subjectId, receiptId),
+      ConsentDocSchema,
+    );
+    if (doc) {
+      if (JSON.stringify(doc.receipt) !== JSON.stringify(receipt)) {
+        throw new HttpError(
+          409,
+          'idempotency_conflict',
+          'A different receipt was recorded with this id.',
+        );
+      }
+      return { created: false, ack: { receiptId, subjectId: owner.subjectId, status: doc.status } };
+    }
+  }
+  let subject = subjectId;
+  let token: string | undefined;
+  if (subject === null) {
+    const minted = await mintSubject(ctx);
+    subject = minted.subjectId;
+    token = minted.token;
+  }
+  const doc: ConsentDoc = {
+    subjectId: subject,
+    receipt,
+    status: 'active',
+    receivedAt: ctx.now().toISOString(),
+  };
+  await writeDoc(ctx.storage, KEYS.consent(subject, receiptId), doc);
+  await writeDoc(ctx.storage, KEYS.receiptIndex(receiptId), { subjectId: subject });
+  const ack: ConsentAck = { receiptId, subjectId: subject, status: 'active' };
+  return { created: true, ack: token ? { ...ack, subjectToken: token } : ack };
+}
+
+/**
+ * Marks a receipt of `subjectId` withdrawn; from then on uploads citing it are refused.
+ * Withdrawing again answers the same.
+ */
+export async function withdrawConsent(
+  ctx: Context,
+  subjectId: string,
+  rawReceiptId: string,
+  withdrawnAt: string,
+): Promise<GrantOutcome> {
+  const receiptId = normalizeId(rawReceiptId) ?? rawReceiptId;
+  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  if (!owner)
+    throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
+  if (owner.subjectId !== subjectId) {
+    throw new HttpError(403, 'forbidden', 'This consent receipt belongs to another subject.');
+  }
+  const key = KEYS.consent(subjectId, receiptId);
+  const doc = await readDoc(ctx.storage, key, ConsentDocSchema);
+  if (!doc) throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
+  const ack: ConsentAck = { receiptId, subjectId, status: 'withdrawn' };
+  if (doc.status === 'withdrawn') return { created: false, ack };
+  await writeDoc(ctx.storage, key, { ...doc, status: 'withdrawn', withdrawnAt });
+  return { created: true, ack };
+}
+
+/** Every consent record of a subject, oldest first. */
+export async function listConsents(ctx: Context, subjectId: string): Promise<ConsentDoc[]> {
+  const docs: ConsentDoc[] = [];
+  for (const item of await ctx.storage.list(KEYS.consents(subjectId))) {
+    const doc = await readDoc(ctx.storage, item.key, ConsentDocSchema);
+    if (doc) docs.push(doc);
+  }
+  return docs.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+}
+
+/** The subject's "copy of my data": every consent record and upload, with image links. */
+export async function exportSubject(ctx: Context, subjectId: string): Promise<SubjectExport> {
+  const consents = await listConsents(ctx, subjectId);
+  const uploads = await listUploads(ctx, subjectId);
+  return {
+    subjectId,
+    exportedAt: ctx.now().toISOString(),
+    consents: consents.map((c) => ({
+      receipt: c.receipt,
+      status: c.status,
+      receivedAt: c.receivedAt,
+      ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt } : {}),
+    })),
+    uploads: uploads.map((u) => ({
+      uploadId: u.uploadId,
+      productId: u.productId,
+      contentType: u.contentType,
+      bytes: u.bytes,
+      capturedAt: u.capturedAt,
+      storedAt: u.storedAt,
+      expiresAt: u.expiresAt,
+      imageUrl: API.uploadImage(u.uploadId),
+    })),
+  };
+}

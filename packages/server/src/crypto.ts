@@ -1,0 +1,123 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+
+/** Keys derived from the one master key (`FR_ENCRYPTION_KEY`), one per job. */
+export interface ServerKeys {
+  /** AES-256-GCM key for images at rest. */
+  readonly data: Uint8Array;
+  /** HMAC key for subject-token hashes (the server keeps only these). */
+  readonly token: Uint8Array;
+  /** HMAC key for IP hashes in the audit log and rate limiter. */
+  readonly ip: Uint8Array;
+  /** HMAC key that turns (subject, idempotency key) into an upload id. */
+  readonly id: Uint8Array;
+}
+
+/** Bytes `FRE1` that start every encrypted object (format version 1). */
+const MAGIC = Buffer.from('FRE1', 'ascii');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+function derive(master: Uint8Array, label: string): Uint8Array {
+  return new Uint8Array(
+    hkdfSync('sha256', master, new Uint8Array(), `fittingroom/${label}/v1`, 32),
+  );
+}
+
+/** Derives the per-purpose keys from the 32-byte master key (HKDF-SHA256). */
+export function deriveKeys(master: Uint8Array): ServerKeys {
+  if (master.byteLength !== 32) throw new Error('master key must be 32 bytes');
+  return {
+    data: derive(master, 'data'),
+    token: derive(master, 'token'),
+    ip: derive(master, 'ip'),
+    id: derive(master, 'upload-id'),
+  };
+}
+
+/**
+ * Encrypts with AES-256-GCM and a fresh random 12-byte IV. `aad` (the storage key) is
+ * authenticated, so an object moved to another key fails to decrypt.
+ * Layout: `FRE1` | IV (12) | ciphertext | tag (16).
+ */
+export function encrypt(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  aad: string,
+  iv: Uint8Array = randomBytes(IV_BYTES),
+): Uint8Array {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return new Uint8Array(Buffer.concat([MAGIC, iv, body, cipher.getAuthTag()]));
+}
+
+/** Reverses {@link encrypt}; throws when the bytes, key or `aad` do not match. */
+export function decrypt(key: Uint8Array, sealed: Uint8Array, aad: string): Uint8Array {
+  const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buf.length < MAGIC.length + IV_BYTES + TAG_BYTES || !buf.subarray(0, 4).equals(MAGIC)) {
+    throw new Error('not an encrypted object');
+  }
+  const iv = buf.subarray(4, 4 + IV_BYTES);
+  const tag = buf.subarray(buf.length - TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(tag);
+  const body = buf.subarray(4 + IV_BYTES, buf.length - TAG_BYTES);
+  return new Uint8Array(Buffer.concat([decipher.update(body), decipher.final()]));
+}
+
+/** A new subject token: 32 random bytes, base64url (43 characters). Shown once, never stored. */
+export function newSubjectToken(random: (size: number) => Uint8Array = randomBytes): string {
+  return Buffer.from(random(32)).toString('base64url');
+}
+
+/** True when `token` has the shape of a subject token (so junk never reaches storage lookups). */
+export function isTokenShaped(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** Keyed hash of a subject token, hex: the only form of it the server keeps. */
+export function hashToken(keys: ServerKeys, token: string): string {
+  return createHmac('sha256', keys.token).update(token, 'utf8').digest('hex');
+}
+
+/** Keyed, truncated hash of an IP address for logs: linkable within this server, not reversible. */
+export function hashIp(keys: ServerKeys, ip: string): string {
+  return createHmac('sha256', keys.ip).update(ip, 'utf8').digest('hex').slice(0, 32);
+}
+
+/**
+ * The upload id for (subject, idempotency key): deterministic, so a retry after a crash writes
+ * to the same place instead of leaving an orphan. Formatted as an RFC 9562 version-8 UUID.
+ */
+export function deriveUploadId(
+  keys: ServerKeys,
+  subjectId: string,
+  idempotencyKey: string,
+): string {
+  const bytes = createHmac('sha256', keys.id).update(`${subjectId}\n${idempotencyKey}`).digest();
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** SHA-256 of `data`, hex. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Constant-time comparison of two hex digests. */
+export function sameDigest(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}

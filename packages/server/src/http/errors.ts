@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type * as v from 'valibot';
+import { errorBody, HttpError } from '../errors.js';
+
+function statusOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('statusCode' in error)) return null;
+  const status = error.statusCode;
+  return typeof status === 'number' ? status : null;
+}
+
+/**
+ * Maps anything thrown to an {@link HttpError}: ours pass through, the framework's client errors
+ * (bad JSON, body too large, wrong content type) keep their status with a stable code, and
+ * everything else becomes a 500 that reveals nothing.
+ */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const status = statusOf(error);
+  const detail = error instanceof Error ? error.message : 'Bad request.';
+  if (status === 413)
+    return new HttpError(413, 'payload_too_large', 'The request body is too large.');
+  if (status === 429) return new HttpError(429, 'rate_limited', 'Too many requests; slow down.');
+  if (status === 415) return new HttpError(415, 'invalid_request', detail);
+  if (status !== null && status >= 400 && status < 500) {
+    return new HttpError(status === 406 ? 400 : status, 'invalid_request', detail);
+  }
+  return new HttpError(500, 'internal', 'The server failed to handle this request.');
+}
+
+/** One readable line from valibot issues, naming the fields at fault. */
+export function describeIssues(what: string, issues: readonly v.BaseIssue<unknown>[]): string {
+  const parts = issues.slice(0, 3).map((issue) => {
+    const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return `Invalid ${what}: ${parts.join('; ')}.`;
+}
+
+/** Installs the JSON error and not-found answers (`{ error: { code, message } }`). */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error);
+    if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(http.status).headers(http.headers).send(errorBody(http.code, http.message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(errorBody('not_found', `No route for ${request.method} ${request.url}.`)),
+  );
+}

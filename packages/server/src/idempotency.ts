@@ -1,0 +1,34 @@
+import type { UploadMetadata } from '@fittingroom/protocol';
+import { sha256Hex } from './crypto.js';
+
+const KEY_PATTERN = /^[A-Za-z0-9_-]{8,200}$/;
+
+/** The `Idempotency-Key` header if well formed (8–200 of A-Z a-z 0-9 _ -), else null. */
+export function parseIdempotencyKey(header: unknown): string | null {
+  return typeof header === 'string' && KEY_PATTERN.test(header) ? header : null;
+}
+
+/**
+ * Fingerprint of an upload request: the metadata fields in a fixed order and the image digest.
+ * Two requests with the same key are "the same" only if their fingerprints match.
+ */
+export function requestFingerprint(metadata: UploadMetadata, imageSha256: string): string {
+  return sha256Hex(
+    JSON.stringify([
+      metadata.consentReceiptId,
+      metadata.policyVersion,
+      metadata.productId,
+      metadata.capturedAt,
+      imageSha256,
+    ]),
+  );
+}
+
+/** What to do with a request given the record already stored under its key (if any). */
+export type ReplayDecision = 'new' | 'replay' | 'conflict';
+
+/** `new` when nothing is stored; `replay` for the same body; `conflict` for a different one. */
+export function replayDecision(stored: string | null, fingerprint: string): ReplayDecision {
+  if (stored === null) return 'new';
+  return stored === fingerprint ? 'replay' : 'conflict';
+}

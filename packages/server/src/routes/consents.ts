@@ -1,0 +1,59 @@
+import { API, ConsentSubmissionSchema } from '@fittingroom/protocol';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { grantConsent, withdrawConsent } from '../consents.js';
+import type { Context } from '../context.js';
+import { HttpError } from '../errors.js';
+import { describeIssues } from '../http/errors.js';
+import { bearerToken, optionalKey, requireKey, requireSubject } from '../http/guards.js';
+import { resolveSubject } from '../subjects.js';
+
+/** `POST /v1/consents`: keep a consent receipt (grant) or record its withdrawal. */
+export function consentRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post(API.consents, { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    optionalKey(ctx, request);
+    const parsed = v.safeParse(ConsentSubmissionSchema, request.body);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'invalid_request',
+        describeIssues('consent submission', parsed.issues),
+      );
+    const submission = parsed.output;
+
+    if (submission.kind === 'grant') {
+      const publishableKey = requireKey(ctx, request);
+      // A valid token attaches the receipt to its subject; none (or a stale one) mints a new one.
+      const token = bearerToken(request);
+      const subjectId = token === null ? null : await resolveSubject(ctx, token);
+      const { ack, created } = await grantConsent(ctx, submission.receipt, subjectId);
+      if (created) {
+        await ctx.audit.record({
+          type: 'consent_granted',
+          subjectId: ack.subjectId,
+          receiptId: ack.receiptId,
+          publishableKey,
+          ip: request.ip,
+        });
+      }
+      return reply.status(created ? 201 : 200).send(ack);
+    }
+
+    const { subjectId } = await requireSubject(ctx, request);
+    const { ack, created } = await withdrawConsent(
+      ctx,
+      subjectId,
+      submission.receiptId,
+      submission.withdrawnAt,
+    );
+    if (created) {
+      await ctx.audit.record({
+        type: 'consent_withdrawn',
+        subjectId,
+        receiptId: ack.receiptId,
+        ip: request.ip,
+      });
+    }
+    return reply.status(200).send(ack);
+  });
+}

@@ -1,0 +1,45 @@
+import { API } from '@fittingroom/protocol';
+import type { FastifyInstance } from 'fastify';
+import { exportSubject } from '../consents.js';
+import type { Context } from '../context.js';
+import { HttpError } from '../errors.js';
+import { bearerToken, requireSubject } from '../http/guards.js';
+import { eraseSubject, resolveSubject } from '../subjects.js';
+
+/** `GET /v1/subjects/me/export` and `DELETE /v1/subjects/me`: the shopper's rights. */
+export function subjectRoutes(app: FastifyInstance, ctx: Context): void {
+  app.get(API.subjectExport, async (request, reply) => {
+    const { subjectId } = await requireSubject(ctx, request);
+    const body = await exportSubject(ctx, subjectId);
+    await ctx.audit.record({
+      type: 'subject_exported',
+      subjectId,
+      ip: request.ip,
+      detail: { consents: body.consents.length, uploads: body.uploads.length },
+    });
+    return reply.send(body);
+  });
+
+  app.delete(API.subject, async (request, reply) => {
+    const token = bearerToken(request);
+    if (token === null) {
+      throw new HttpError(
+        401,
+        'invalid_token',
+        'Send the subject token as "Authorization: Bearer <token>".',
+      );
+    }
+    // An unknown token means there is nothing (left) to erase: 204 again, so erasure is idempotent.
+    const subjectId = await resolveSubject(ctx, token);
+    if (subjectId !== null) {
+      const counts = await eraseSubject(ctx, subjectId);
+      await ctx.audit.record({
+        type: 'subject_erased',
+        subjectId,
+        ip: request.ip,
+        detail: { ...counts },
+      });
+    }
+    return reply.status(204).send();
+  });
+}

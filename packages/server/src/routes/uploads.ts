@@ -1,0 +1,81 @@
+import { API, IDEMPOTENCY_KEY_HEADER, type UploadResult } from '@fittingroom/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.js';
+import { HttpError } from '../errors.js';
+import { requireKey, requireSubject } from '../http/guards.js';
+import { REPLAYED_HEADER } from '../http/hooks.js';
+import { readUploadForm } from '../http/upload-form.js';
+import { parseIdempotencyKey } from '../idempotency.js';
+import { normalizeId } from '../records/keys.js';
+import { ingestUpload, readUploadImage, removeUpload, uploadOwner } from '../uploads.js';
+
+const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+
+/** Validates the `:id` path parameter as a UUID before anything else: no traversal, no lookup. */
+function uploadIdParam(params: { id: string }): string {
+  const id = normalizeId(params.id);
+  if (id === null) throw new HttpError(400, 'invalid_request', 'The upload id must be a UUID.');
+  return id;
+}
+
+/** `POST /v1/uploads`, `GET /v1/uploads/{id}/image`, `DELETE /v1/uploads/{id}`. */
+export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
+  app.post(API.uploads, async (request, reply) => {
+    const publishableKey = requireKey(ctx, request);
+    const idempotencyKey = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
+    if (idempotencyKey === null) {
+      throw new HttpError(
+        400,
+        'invalid_request',
+        'Send an Idempotency-Key header: 8–200 of A-Z a-z 0-9 _ -.',
+      );
+    }
+    const { subjectId, token } = await requireSubject(ctx, request);
+    const { metadata, image } = await readUploadForm(request, ctx.config.maxUploadBytes);
+    const outcome = await ingestUpload(ctx, { subjectId, idempotencyKey, metadata, image });
+    if (!outcome.replayed) {
+      await ctx.audit.record({
+        type: 'upload_stored',
+        subjectId,
+        uploadId: outcome.result.uploadId,
+        receiptId: metadata.consentReceiptId,
+        publishableKey,
+        ip: request.ip,
+        detail: { bytes: image.byteLength },
+      });
+    }
+    const body: UploadResult = { ...outcome.result, subjectToken: token };
+    return reply.status(201).header(REPLAYED_HEADER, String(outcome.replayed)).send(body);
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/uploads/:id/image', async (request, reply) => {
+    const uploadId = uploadIdParam(request.params);
+    const { subjectId } = await requireSubject(ctx, request);
+    const owner = await uploadOwner(ctx, subjectId, uploadId);
+    if (owner === 'other')
+      throw new HttpError(403, 'forbidden', 'This upload belongs to another subject.');
+    const found = owner === 'mine' ? await readUploadImage(ctx, subjectId, uploadId) : null;
+    if (!found) throw new HttpError(404, 'not_found', 'No such upload.');
+    await ctx.audit.record({ type: 'image_exported', subjectId, uploadId, ip: request.ip });
+    return reply
+      .type(found.doc.contentType)
+      .header(
+        'content-disposition',
+        `inline; filename="${uploadId}.${EXTENSIONS[found.doc.contentType]}"`,
+      )
+      .send(Buffer.from(found.image));
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/uploads/:id', async (request, reply) => {
+    const uploadId = uploadIdParam(request.params);
+    const { subjectId } = await requireSubject(ctx, request);
+    const owner = await uploadOwner(ctx, subjectId, uploadId);
+    if (owner === 'other')
+      throw new HttpError(403, 'forbidden', 'This upload belongs to another subject.');
+    if (owner === 'mine') {
+      await removeUpload(ctx, subjectId, uploadId);
+      await ctx.audit.record({ type: 'upload_deleted', subjectId, uploadId, ip: request.ip });
+    }
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { createContext } from './context.js';
+import type { FsOps } from './storage/fs.js';
+import { openStorage } from './storage/index.js';
+import type { Storage } from './storage/types.js';
+import { startSweeper, sweepExpired } from './sweeper.js';
+
+/** A listening server with its storage and retention sweeper. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  readonly app: FastifyInstance;
+  /** Stops accepting requests, finishes the sweep in progress, closes storage. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startServer}; tests inject storage or filesystem operations. */
+export interface StartOptions {
+  readonly storage?: Storage;
+  readonly fs?: Partial<FsOps>;
+  readonly now?: () => Date;
+}
+
+/** Opens storage, builds the app, listens on `config.host:config.port` and starts the sweeper. */
+export async function startServer(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const storage = options.storage ?? (await openStorage(config, options.fs));
+  const deps = { storage, ...(options.now ? { now: options.now } : {}) };
+  const app = await buildApp(config, deps);
+  const ctx = createContext(config, deps);
+  const sweeper = startSweeper({
+    intervalMs: config.sweepIntervalMs,
+    sweep: () => sweepExpired(ctx),
+    onError: (error) => app.log.error({ err: error }, 'retention sweep failed'),
+  });
+  let url: string;
+  try {
+    url = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await sweeper.close();
+    await app.close();
+    await storage.close();
+    throw error;
+  }
+  return {
+    url,
+    app,
+    async close() {
+      await sweeper.close();
+      await app.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ServerConfig } from '../config.js';
+import { type FsOps, openFsStorage } from './fs.js';
+import { openS3Storage } from './s3.js';
+import type { Storage } from './types.js';
+
+/** Opens the storage adapter the config names (`FR_STORAGE`). */
+export function openStorage(config: ServerConfig, fs?: Partial<FsOps>): Promise<Storage> {
+  const { storage } = config;
+  if (storage.kind === 'fs') return openFsStorage({ dir: config.dataDir, ...(fs ? { fs } : {}) });
+  return openS3Storage({
+    bucket: storage.bucket,
+    region: storage.region,
+    forcePathStyle: storage.forcePathStyle,
+    ...(storage.endpoint ? { endpoint: storage.endpoint } : {}),
+  });
+}

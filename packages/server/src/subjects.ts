@@ -1,0 +1,80 @@
+import type { Context } from './context.js';
+import { hashToken, isTokenShaped, newSubjectToken, sameDigest } from './crypto.js';
+import { IndexDocSchema, readDoc, SubjectDocSchema, writeDoc } from './records/docs.js';
+import { KEYS, parseUploadKey } from './records/keys.js';
+import { removeUpload } from './uploads.js';
+
+/** A random (version 4) UUID from injected randomness. */
+export function randomUuid(random: (size: number) => Uint8Array): string {
+  const bytes = Buffer.from(random(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The subject a token belongs to, or null for an unknown, erased or malformed token. */
+export async function resolveSubject(ctx: Context, token: string): Promise<string | null> {
+  if (!isTokenShaped(token)) return null;
+  const hash = hashToken(ctx.keys, token);
+  const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
+  if (!entry) return null;
+  const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
+  return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
+}
+
+/**
+ * Creates a pseudonymous subject and its token. The subject record is written before the token
+ * index, so a crash in between leaves an unreachable subject the sweeper removes, never a token
+ * pointing nowhere.
+ */
+export async function mintSubject(ctx: Context): Promise<{ subjectId: string; token: string }> {
+  const subjectId = randomUuid(ctx.random);
+  const token = newSubjectToken(ctx.random);
+  const tokenHash = hashToken(ctx.keys, token);
+  await writeDoc(ctx.storage, KEYS.subject(subjectId), {
+    subjectId,
+    tokenHash,
+    createdAt: ctx.now().toISOString(),
+  });
+  await writeDoc(ctx.storage, KEYS.tokenIndex(tokenHash), { subjectId });
+  return { subjectId, token };
+}
+
+/** What an erasure removed. */
+export interface ErasureCounts {
+  readonly uploads: number;
+  readonly consents: number;
+}
+
+/**
+ * Erases everything of a subject: images, upload and consent records, indexes, then the token
+ * and the subject record last, so an interrupted erasure can be retried with the same token.
+ */
+export async function eraseSubject(ctx: Context, subjectId: string): Promise<ErasureCounts> {
+  const { storage } = ctx;
+  const uploadIds = new Set<string>();
+  for (const item of await storage.list(KEYS.uploads(subjectId))) {
+    const parsed = parseUploadKey(item.key);
+    if (parsed) uploadIds.add(parsed.uploadId);
+  }
+  for (const uploadId of uploadIds) await removeUpload(ctx, subjectId, uploadId);
+
+  const consentKeys = await storage.list(KEYS.consents(subjectId));
+  for (const item of consentKeys) {
+    const receiptId = item.key.slice(KEYS.consents(subjectId).length, -'.json'.length);
+    await storage.delete(KEYS.receiptIndex(receiptId));
+    await storage.delete(item.key);
+  }
+
+  const subject = await readDoc(storage, KEYS.subject(subjectId), SubjectDocSchema);
+  if (subject) await storage.delete(KEYS.tokenIndex(subject.tokenHash));
+  // Anything else left under the subject's folders (nothing, unless a crash left it).
+  for (const prefix of [KEYS.uploads(subjectId), `subjects/${subjectId}/`]) {
+    for (const item of await storage.list(prefix)) {
+      if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
+    }
+  }
+  await storage.delete(KEYS.subject(subjectId));
+  return { uploads: uploadIds.size, consents: consentKeys.length };
+}
