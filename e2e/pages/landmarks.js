@@ -3,7 +3,12 @@
 import { createLandmarker } from '/packages/sdk/dist/index.js';
 
 const ASSETS = '/packages/models/dist/';
-const allowAll = { record: null, allows: () => true, receipt: () => null, onWithdraw: () => () => {} };
+const allowAll = {
+  record: null,
+  allows: () => true,
+  receipt: () => null,
+  onWithdraw: () => () => {},
+};
 
 async function loadPhoto(name) {
   const img = document.getElementById('photo');
@@ -14,13 +19,18 @@ async function loadPhoto(name) {
 
 async function openCamera() {
   const video = document.getElementById('video');
-  video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+  video.srcObject = await navigator.mediaDevices.getUserMedia({
+    video: { width: 640, height: 480 },
+  });
   await video.play();
   return video;
 }
 
 function summarize(frame) {
-  const sets = frame.kind === 'hand' ? frame.hands.map((h) => h.landmarks) : frame.faces.map((f) => f.landmarks);
+  const sets =
+    frame.kind === 'hand'
+      ? frame.hands.map((h) => h.landmarks)
+      : frame.faces.map((f) => f.landmarks);
   return {
     count: sets.length,
     sizes: sets.map((s) => s.length),

@@ -11,12 +11,14 @@ const cache = join(here, '..', '.cache');
 export const CAMERAS = {
   hand: { photo: 'handSrc.jpg', filter: 'scale=640:480' },
   'hand-mirrored': { photo: 'handSrc.jpg', filter: 'scale=640:480,hflip' },
-  'hand-rotated': { photo: 'handSrc.jpg', filter: 'scale=640:480,rotate=PI/12:fillcolor=black' },
+  'hand-rotated': { photo: 'handSrc.jpg', filter: 'scale=640:480,rotate=PI/6:fillcolor=black' },
+  // The hand at 3/4 size, moved right, so the wrist and the space behind it are in frame.
+  'hand-wide': { photo: 'handSrc.jpg', filter: 'scale=480:360,pad=640:480:160:60' },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
   'face-rotated': {
     photo: 'astronaut.png',
-    filter: 'scale=480:480,pad=640:480:80:0,rotate=PI/12:fillcolor=black',
+    filter: 'scale=480:480,pad=640:480:80:0,rotate=PI/6:fillcolor=black',
   },
 } as const;
 

@@ -7,12 +7,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    minify: true,
     lib: {
       entry: { index: 'src/index.ts', 'ml-worker': 'src/ml/worker.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
-      output: { chunkFileNames: '[name]-[hash].js' },
+      output: { chunkFileNames: '[name]-[hash].js', minify: true },
     },
   },
 });

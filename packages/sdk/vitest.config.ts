@@ -2,5 +2,9 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   resolve: { conditions: ['source'] },
-  test: { name: 'sdk', environment: 'happy-dom', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  test: {
+    name: 'sdk',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
 });

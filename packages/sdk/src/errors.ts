@@ -1,3 +1,6 @@
+import type { CaptureErrorCode } from './capture/errors.js';
+import type { UploadErrorCode } from './upload/errors.js';
+
 /**
  * Error codes of the SDK. Callers branch on `code`, never on messages. Other parts add their
  * codes here (one union, so a `switch` over `code` stays exhaustive).
@@ -7,6 +10,8 @@ export type FittingRoomErrorCode =
   | 'consent_closed'
   | 'consent_ui_unavailable'
   | 'consent_storage'
+  | 'consent_insecure_context'
+  | 'consent_listener_failed'
   // camera (camera/errors.ts)
   | 'camera_denied'
   | 'camera_not_found'
@@ -17,7 +22,10 @@ export type FittingRoomErrorCode =
   // on-device ML (ml/landmarker.ts)
   | 'consent_required'
   | 'ml_load_failed'
-  | 'ml_closed';
+  | 'ml_closed'
+  // capture (capture/errors.ts) and upload (upload/errors.ts)
+  | CaptureErrorCode
+  | UploadErrorCode;
 
 /** Base class of every error the SDK throws on purpose. */
 export class FittingRoomError extends Error {

@@ -1,9 +1,31 @@
-// Public surface of @fittingroom/sdk. Nothing here touches `window` at import time.
+// Public surface of @fittingroom/sdk. Nothing here touches `window` at import time, and the
+// ML code (MediaPipe) is never imported statically: it loads only after camera consent.
+
+export * from './anchoring/index.js';
+export {
+  type Camera,
+  type CameraCloseReason,
+  type CameraOptions,
+  openCamera,
+} from './camera/camera.js';
+export { CameraError, type CameraErrorCode } from './camera/errors.js';
+export * from './capture/index.js';
+export * from './consent/index.js';
 export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
+export { DICTIONARIES, pickConsentOverrides } from './i18n/index.js';
+export { type ConsentStrings, LOCALES, type Locale, type StringOverrides } from './i18n/types.js';
 export {
   createLandmarker,
   type FrameSource,
   type Landmarker,
   type LandmarkerOptions,
 } from './ml/landmarker.js';
-export type { Landmark, LandmarkFrame, LandmarkerKind } from './ml/types.js';
+export type { Delegate, LandmarkerKind } from './ml/types.js';
+export * from './overlay/index.js';
+export * from './products/index.js';
+export * from './smoothing/index.js';
+export { createTryOn, type TryOnDeps } from './tryon/session.js';
+export { TRYON_STRINGS, type TryOnStrings } from './tryon/strings.js';
+export type * from './tryon/types.js';
+export { type ConsentDialog, createConsentDialog } from './ui/consent-dialog/index.js';
+export * from './upload/index.js';

@@ -1,9 +1,8 @@
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { createContext, type Deps } from './context.js';
-import { installErrorHandlers } from './http/errors.js';
+import { clientErrorHandler, installErrorHandlers } from './http/errors.js';
 import { installCors, installRateLimits, installSecurityHeaders } from './http/hooks.js';
 import { consentRoutes } from './routes/consents.js';
 import { healthRoutes } from './routes/health.js';
@@ -26,9 +25,10 @@ export async function buildApp(config: ServerConfig, deps: Deps): Promise<Fastif
             // Method and path only: no IPs, headers (tokens) or bodies in the logs.
             serializers: { req: (req) => ({ method: req.method, url: req.url }) },
           },
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    clientErrorHandler,
   });
   installErrorHandlers(app);
   await installCors(app, config);
@@ -41,6 +41,7 @@ export async function buildApp(config: ServerConfig, deps: Deps): Promise<Fastif
   uploadRoutes(app, ctx);
   subjectRoutes(app, ctx);
   if (config.staticDir) {
+    const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {
       root: config.staticDir,
       prefix: '/',

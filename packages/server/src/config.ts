@@ -31,7 +31,8 @@ export interface ServerConfig {
     readonly perKey: number;
     readonly windowMs: number;
   };
-  readonly trustProxy: boolean | number | string;
+  /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
+  readonly trustProxy: boolean | readonly string[];
   readonly staticDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -128,12 +129,12 @@ function parseKey(raw: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-function parseTrustProxy(env: Env): boolean | number | string {
+function parseTrustProxy(env: Env): boolean | readonly string[] {
   const raw = text(env, 'FR_TRUST_PROXY');
   if (raw === undefined) return false;
-  if (/^\d+$/.test(raw)) return Number(raw);
   if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
-  return raw; // addresses or CIDR ranges, comma-separated, passed to Fastify as is
+  // Otherwise the addresses or CIDR ranges of the proxies to trust, comma-separated.
+  return list(env, 'FR_TRUST_PROXY') ?? false;
 }
 
 function parseStorage(env: Env): StorageConfig {

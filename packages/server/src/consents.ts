@@ -1,5 +1,4 @@
-import type { ConsentAck, ConsentReceipt, SubjectExport } from '@fittingroom/protocol';
-import { API } from '@fittingroom/protocol';
+import type { ConsentAck, ConsentReceipt } from '@fittingroom/protocol';
 import type { Context } from './context.js';
 import { HttpError } from './errors.js';
 import {
@@ -12,7 +11,6 @@ import {
 import { KEYS, normalizeId } from './records/keys.js';
 import { isExpired } from './retention.js';
 import { mintSubject } from './subjects.js';
-import { listUploads } from './uploads.js';
 
 /** Result of {@link grantConsent}: the answer, and whether anything new was stored. */
 export interface GrantOutcome {
@@ -112,30 +110,4 @@ export async function listConsents(ctx: Context, subjectId: string): Promise<Con
     if (doc) docs.push(doc);
   }
   return docs.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-}
-
-/** The subject's "copy of my data": every consent record and upload, with image links. */
-export async function exportSubject(ctx: Context, subjectId: string): Promise<SubjectExport> {
-  const consents = await listConsents(ctx, subjectId);
-  const uploads = await listUploads(ctx, subjectId);
-  return {
-    subjectId,
-    exportedAt: ctx.now().toISOString(),
-    consents: consents.map((c) => ({
-      receipt: c.receipt,
-      status: c.status,
-      receivedAt: c.receivedAt,
-      ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt } : {}),
-    })),
-    uploads: uploads.map((u) => ({
-      uploadId: u.uploadId,
-      productId: u.productId,
-      contentType: u.contentType,
-      bytes: u.bytes,
-      capturedAt: u.capturedAt,
-      storedAt: u.storedAt,
-      expiresAt: u.expiresAt,
-      imageUrl: API.uploadImage(u.uploadId),
-    })),
-  };
 }

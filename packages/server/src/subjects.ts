@@ -70,7 +70,7 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
   const subject = await readDoc(storage, KEYS.subject(subjectId), SubjectDocSchema);
   if (subject) await storage.delete(KEYS.tokenIndex(subject.tokenHash));
   // Anything else left under the subject's folders (nothing, unless a crash left it).
-  for (const prefix of [KEYS.uploads(subjectId), `subjects/${subjectId}/`]) {
+  for (const prefix of [KEYS.uploads(subjectId), KEYS.subjectFolder(subjectId)]) {
     for (const item of await storage.list(prefix)) {
       if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
     }

@@ -1,7 +1,20 @@
-export { anchorPoints, anchorProduct, bestHand, hiddenPlacements, placementCount } from './anchor.js';
+export {
+  anchorPoints,
+  anchorProduct,
+  bestHand,
+  hiddenPlacements,
+  placementCount,
+} from './anchor.js';
 export * as calibration from './calibration.js';
-export { anchorEarrings, anchorGlasses, anchorNecklace, FACE, type HeadPose, headPose } from './face.js';
-export { type ViewMapping, toView, viewMapping, wrapAngle } from './geometry.js';
+export {
+  anchorEarrings,
+  anchorGlasses,
+  anchorNecklace,
+  FACE,
+  type HeadPose,
+  headPose,
+} from './face.js';
+export { toView, type ViewMapping, viewMapping, wrapAngle } from './geometry.js';
 export { anchorRing, anchorWrist, HAND } from './hand.js';
 export { HIDDEN } from './placement.js';
 export type * from './types.js';

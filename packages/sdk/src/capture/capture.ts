@@ -2,6 +2,7 @@ import type { VideoFit } from '../anchoring/types.js';
 import { ConfigError } from '../errors.js';
 import { CaptureError } from './errors.js';
 import { captureLayout, DEFAULT_MAX_SIDE, type Size } from './layout.js';
+import { stripMetadata } from './strip.js';
 
 /** Encodings a capture may use; both carry no metadata when made by canvas. */
 export type CaptureType = 'image/jpeg' | 'image/webp';
@@ -22,7 +23,10 @@ export interface CaptureCanvas {
 }
 
 /** The live video: anything drawable with an intrinsic video size. */
-export type CaptureVideo = CanvasImageSource & { readonly videoWidth: number; readonly videoHeight: number };
+export type CaptureVideo = CanvasImageSource & {
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+};
 
 /** Options of {@link captureStill}. */
 export interface CaptureOptions {
@@ -53,7 +57,11 @@ function defaultCanvas(width: number, height: number): CaptureCanvas {
 }
 
 /** Encodes a canvas; canvas encoders write pixels only (no Exif, no location, no device). */
-export function encodeCanvas(canvas: CaptureCanvas, type: string, quality: number): Promise<Blob | null> {
+export function encodeCanvas(
+  canvas: CaptureCanvas,
+  type: string,
+  quality: number,
+): Promise<Blob | null> {
   if (canvas.convertToBlob) return canvas.convertToBlob({ type, quality });
   const toBlob = canvas.toBlob?.bind(canvas);
   if (!toBlob) return Promise.reject(new Error('canvas cannot encode'));
@@ -62,7 +70,8 @@ export function encodeCanvas(canvas: CaptureCanvas, type: string, quality: numbe
 
 function checkOptions(options: CaptureOptions): void {
   const q = options.quality;
-  if (q !== undefined && !(q >= 0 && q <= 1)) throw new ConfigError('capture.quality', 'must be between 0 and 1');
+  if (q !== undefined && !(q >= 0 && q <= 1))
+    throw new ConfigError('capture.quality', 'must be between 0 and 1');
   const t = options.type;
   if (t !== undefined && t !== 'image/jpeg' && t !== 'image/webp') {
     throw new ConfigError('capture.type', 'must be image/jpeg or image/webp');
@@ -72,7 +81,7 @@ function checkOptions(options: CaptureOptions): void {
 /**
  * Captures what the shopper sees: the shown part of the current video frame (mirrored as
  * shown) with the overlay on top, scaled so the longest side is at most `maxSide`, encoded as
- * JPEG or WebP. The scratch canvas is emptied afterwards. Throws {@link CaptureError}
+ * JPEG or WebP with no metadata at all. The scratch canvas is emptied afterwards. Throws {@link CaptureError}
  * `capture_not_ready` when the video has no frame and `capture_failed` when encoding fails;
  * a {@link ConfigError} for a wrong option.
  */
@@ -84,11 +93,15 @@ export async function captureStill(options: CaptureOptions): Promise<Blob> {
   }
   const sourceSize = { width: video.videoWidth, height: video.videoHeight };
   const view = overlayCanvas ?? options.view ?? sourceSize;
-  const layout = captureLayout(sourceSize, { width: view.width, height: view.height }, {
-    fit: options.fit,
-    mirrored,
-    maxSide: options.maxSide ?? DEFAULT_MAX_SIDE,
-  });
+  const layout = captureLayout(
+    sourceSize,
+    { width: view.width, height: view.height },
+    {
+      fit: options.fit,
+      mirrored,
+      maxSide: options.maxSide ?? DEFAULT_MAX_SIDE,
+    },
+  );
   const { output, source: s, view: v } = layout;
   const canvas = (options.createCanvas ?? defaultCanvas)(output.width, output.height);
   try {
@@ -115,10 +128,16 @@ export async function captureStill(options: CaptureOptions): Promise<Blob> {
   }
 }
 
-/** Encodes as `type`; a browser that silently returns PNG for WebP gets a JPEG instead. */
+/**
+ * Encodes as `type` and strips whatever metadata the encoder added (Chromium adds an sRGB ICC
+ * profile). A browser that silently returns PNG for WebP gets a JPEG instead.
+ */
 async function encode(canvas: CaptureCanvas, type: CaptureType, quality: number): Promise<Blob> {
   const blob = await encodeCanvas(canvas, type, quality);
-  if (blob && blob.type === type) return blob;
+  if (blob && blob.type === type) {
+    const bytes = stripMetadata(new Uint8Array(await blob.arrayBuffer()));
+    return new Blob([bytes], { type });
+  }
   if (type === 'image/webp') return encode(canvas, 'image/jpeg', quality);
   throw new CaptureError('capture_failed', `the browser could not encode ${type}`);
 }

@@ -8,7 +8,20 @@ export {
   encodeCanvas,
 } from './capture.js';
 export { CaptureError, type CaptureErrorCode } from './errors.js';
-export { type CaptureLayout, captureLayout, DEFAULT_MAX_SIDE, fitWithin, type Size } from './layout.js';
+export {
+  type CaptureLayout,
+  captureLayout,
+  DEFAULT_MAX_SIDE,
+  fitWithin,
+  type Size,
+} from './layout.js';
 export { findMetadata, hasExif, type MetadataKind } from './metadata.js';
-export { createReview, type ObjectUrls, type Review, type ReviewOptions, type ReviewStrings } from './review.js';
+export {
+  createReview,
+  type ObjectUrls,
+  type Review,
+  type ReviewOptions,
+  type ReviewStrings,
+} from './review.js';
 export { type ShareDecision, shareDecision } from './share.js';
+export { stripMetadata } from './strip.js';

@@ -12,7 +12,8 @@ export interface Size {
 export const DEFAULT_MAX_SIDE = 1280;
 
 function checkPositive(value: number, field: string): void {
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(field, 'must be a positive number');
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ConfigError(field, 'must be a positive number');
 }
 
 /**
@@ -35,9 +36,19 @@ export function fitWithin(width: number, height: number, maxSide: number): Size 
 /** Where a capture takes its pixels from and how big it comes out. */
 export interface CaptureLayout {
   /** Visible part of the video, in source pixels (already mirrored back when `mirrored`). */
-  readonly source: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly source: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
   /** The same part of the view (and so of the overlay canvas), in view units. */
-  readonly view: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly view: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
   /** Output image size. */
   readonly output: Size;
 }

@@ -25,7 +25,8 @@ function jpegMetadata(bytes: Uint8Array): MetadataKind[] {
     const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
     const body = i + 4;
     if (marker === 0xe1 && ascii(bytes, body, 6) === 'Exif\0\0') found.push('Exif');
-    if (marker === 0xe1 && ascii(bytes, body, 28) === 'http://ns.adobe.com/xap/1.0/') found.push('XMP');
+    if (marker === 0xe1 && ascii(bytes, body, 28) === 'http://ns.adobe.com/xap/1.0/')
+      found.push('XMP');
     if (marker === 0xe2 && ascii(bytes, body, 12) === 'ICC_PROFILE\0') found.push('ICC');
     if (marker === 0xed) found.push('IPTC');
     if (marker === 0xfe) found.push('Text'); // COM comment
@@ -40,7 +41,8 @@ function webpMetadata(bytes: Uint8Array): MetadataKind[] {
   let i = 12;
   while (i + 8 <= bytes.length) {
     const fourcc = ascii(bytes, i, 4);
-    const size = (bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24)) >>> 0;
+    const size =
+      (bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24)) >>> 0;
     if (fourcc === 'EXIF') found.push('Exif');
     if (fourcc === 'XMP ') found.push('XMP');
     if (fourcc === 'ICCP') found.push('ICC');

@@ -173,7 +173,11 @@ export function createReview(options: ReviewOptions): Review {
 }
 
 /** Keeps Tab and Shift+Tab cycling through the panel's enabled buttons. */
-function trapTab(event: KeyboardEvent, root: ShadowRoot, buttons: readonly HTMLButtonElement[]): void {
+function trapTab(
+  event: KeyboardEvent,
+  root: ShadowRoot,
+  buttons: readonly HTMLButtonElement[],
+): void {
   const enabled = buttons.filter((b) => !b.disabled);
   const first = enabled[0];
   const last = enabled[enabled.length - 1];
@@ -185,7 +189,10 @@ function trapTab(event: KeyboardEvent, root: ShadowRoot, buttons: readonly HTMLB
   if (event.shiftKey && (active === first || !enabled.includes(active as HTMLButtonElement))) {
     event.preventDefault();
     last.focus();
-  } else if (!event.shiftKey && (active === last || !enabled.includes(active as HTMLButtonElement))) {
+  } else if (
+    !event.shiftKey &&
+    (active === last || !enabled.includes(active as HTMLButtonElement))
+  ) {
     event.preventDefault();
     first.focus();
   }

@@ -12,9 +12,11 @@ export type ShareDecision = 'upload' | 'ask-upload-consent' | 'refused';
  * - `refused` otherwise: no record, a refusal or withdrawal, or an expired grant. A photo can
  *   only exist inside a camera session, so without one nothing may leave the device.
  */
-export function shareDecision(consent: Pick<ConsentView, 'record' | 'allows'>, now: Date): ShareDecision {
+export function shareDecision(
+  consent: Pick<ConsentView, 'record' | 'allows'>,
+  now: Date,
+): ShareDecision {
   if (consent.allows('upload', now)) return 'upload';
-  const record = consent.record;
-  if (!record || record.action !== 'grant' || !consent.allows('camera', now)) return 'refused';
+  if (consent.record?.action !== 'grant' || !consent.allows('camera', now)) return 'refused';
   return 'ask-upload-consent';
 }

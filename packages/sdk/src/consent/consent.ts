@@ -1,85 +1,25 @@
-import { type ConsentReceipt, PURPOSES, type Purpose } from '@fittingroom/protocol';
+import type { Purpose } from '@fittingroom/protocol';
 import { FittingRoomError } from '../errors.js';
 import {
-  type ConsentStrings,
   format,
   LOCALES,
-  type Locale,
   matchLocale,
   pageLocaleCandidates,
   resolveLocale,
   stringsFor,
 } from '../i18n/index.js';
 import { createConsentDialog } from '../ui/consent-dialog/dialog.js';
+import type { Consent, ConsentEvents, ConsentResult } from './api.js';
 import { createEmitter } from './emitter.js';
 import { buildNotice, noticeText, placeholders, sha256Hex } from './notice.js';
 import { type ConsentOptions, validateOptions, validatePurposes } from './options.js';
-import { type ConsentPolicy, type ResolvedPolicy, resolvePolicy } from './policy.js';
+import { type ConsentPolicy, resolvePolicy } from './policy.js';
 import type { ConsentPrompt, ConsentUi } from './prompt.js';
 import { createRecord, parseRecords, toReceipt } from './record.js';
 import * as rules from './rules.js';
 import { readBrowserSignals } from './signals.js';
 import { idbConsentStore } from './store.js';
-import type { ConsentAction, ConsentRecord, ConsentView, WithdrawalEvent } from './types.js';
-
-/** Outcome of {@link Consent.request}. */
-export interface ConsentResult {
-  /** Requested purposes that are allowed now. */
-  readonly granted: readonly Purpose[];
-  /** Requested purposes the shopper refused just now. */
-  readonly refused: readonly Purpose[];
-  /** Requested purposes that could not be offered, and why. */
-  readonly unavailable: readonly { readonly purpose: Purpose; readonly reason: rules.UnavailableReason }[];
-  /** The record this request wrote, or null (already decided, dismissed, under age). */
-  readonly record: ConsentRecord | null;
-  /** True when the UI was shown. */
-  readonly asked: boolean;
-}
-
-/** A snapshot of consent for the configured policy. */
-export interface ConsentStatus {
-  readonly policyVersion: string;
-  readonly locale: Locale;
-  readonly record: ConsentRecord | null;
-  readonly purposes: Readonly<Record<Purpose, rules.PurposeStatus>>;
-  readonly signals: rules.Signals;
-}
-
-/** Events of a {@link Consent}. */
-export interface ConsentEvents {
-  /** A record was added (grant, refusal or withdrawal). */
-  readonly change: ConsentRecord;
-  /** The shopper withdrew: stop the camera, purge queues, ask the server to erase. */
-  readonly withdraw: WithdrawalEvent;
-  /** Something failed without losing the decision (e.g. storage full: it holds for this page). */
-  readonly error: FittingRoomError;
-}
-
-/** Consent for one policy: the write side (`request`, `withdraw`) plus the {@link ConsentView}. */
-export interface Consent extends ConsentView {
-  readonly policy: ResolvedPolicy;
-  readonly locale: Locale;
-  /** The strings in use (shipped text with the retailer's overrides), for other UI parts. */
-  readonly strings: ConsentStrings;
-  /** Values for `{placeholders}` in `strings`. */
-  readonly values: Readonly<Record<string, string | number>>;
-  /** Resolves once stored records are read (without creating any storage). */
-  ready(): Promise<void>;
-  /** Asks for `purposes` if needed (opening the UI) and resolves with the outcome. */
-  request(purposes: readonly Purpose[], options?: { readonly ui?: ConsentUi }): Promise<ConsentResult>;
-  /** Where each purpose stands now. */
-  status(): Promise<ConsentStatus>;
-  /** Withdraws everything, tells every listener, records it; returns what must be erased. */
-  withdraw(): Promise<WithdrawalEvent>;
-  /** Receipt of the grant that currently applies, or null. */
-  receipt(): ConsentReceipt | null;
-  /** Every record kept on this device, oldest first (the shopper's own copy). */
-  history(): Promise<readonly ConsentRecord[]>;
-  /** Subscribes to an event; returns an unsubscribe function. */
-  on<K extends keyof ConsentEvents>(event: K, listener: (payload: ConsentEvents[K]) => void): () => void;
-  /** Closes any open dialog and drops listeners; `allows` is false afterwards. */
-  close(): void;
-}
+import type { ConsentAction, ConsentRecord, WithdrawalEvent } from './types.js';
 
 /**
  * Creates the consent controller for a retailer policy. Validates everything up front and
@@ -99,7 +39,10 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
   const strings = stringsFor(locale, overrides);
   const values = placeholders(policy, strings);
   const emitter = createEmitter<ConsentEvents>((cause) =>
-    emitter.emit('error', new FittingRoomError('listener_failed', 'A consent listener threw.', { cause })),
+    emitter.emit(
+      'error',
+      new FittingRoomError('consent_listener_failed', 'A consent listener threw.', { cause }),
+    ),
   );
 
   let log: ConsentRecord[] = [];
@@ -123,7 +66,10 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
 
   async function load(): Promise<void> {
     if (!globalThis.crypto?.subtle) {
-      throw new FittingRoomError('insecure_context', 'Consent needs a secure context (https).');
+      throw new FittingRoomError(
+        'consent_insecure_context',
+        'Consent needs a secure context (https).',
+      );
     }
     const [stored, pairs, withdrawal] = await Promise.all([
       store.load().catch((cause: unknown) => {
@@ -131,7 +77,9 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
         return [];
       }),
       Promise.all(
-        LOCALES.map(async (l) => [l, await sha256Hex(noticeText(buildNotice(policy, stringsOf(l))))] as const),
+        LOCALES.map(
+          async (l) => [l, await sha256Hex(noticeText(buildNotice(policy, stringsOf(l))))] as const,
+        ),
       ),
       sha256Hex(format(strings.withdrawHelp, values)),
     ]);
@@ -189,12 +137,20 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
     };
   }
 
-  async function run(wanted: readonly Purpose[], ui: ConsentUi | undefined): Promise<ConsentResult> {
+  async function run(
+    wanted: readonly Purpose[],
+    ui: ConsentUi | undefined,
+  ): Promise<ConsentResult> {
     await ready();
     if (closed) throw new FittingRoomError('consent_closed', 'This consent controller is closed.');
     const c = ctx();
     const plan = rules.planRequest(wanted, log, c, age);
-    const base = { granted: plan.allowed, refused: [], unavailable: plan.unavailable, record: null };
+    const base = {
+      granted: plan.allowed,
+      refused: [],
+      unavailable: plan.unavailable,
+      record: null,
+    };
     if (plan.ask.length === 0 && plan.unavailable.length === 0) return { ...base, asked: false };
     const shown = prompt(plan, c);
     const controller = new AbortController();
@@ -213,8 +169,15 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
     if (shown.minAge !== null) age = 'confirmed';
     const granted = plan.ask.filter((p) => answer.granted.includes(p));
     const refused = plan.ask.filter((p) => !granted.includes(p));
-    const carried = granted.length > 0 ? rules.carryOver(log, plan.ask, ctx()) : { purposes: [], notAfter: null };
-    const record = await commit(granted.length > 0 ? 'grant' : 'refuse', granted, refused, hashes.get(locale) ?? '', carried);
+    const carried =
+      granted.length > 0 ? rules.carryOver(log, plan.ask, ctx()) : { purposes: [], notAfter: null };
+    const record = await commit(
+      granted.length > 0 ? 'grant' : 'refuse',
+      granted,
+      refused,
+      hashes.get(locale) ?? '',
+      carried,
+    );
     const after = ctx();
     const nowGranted = wanted.filter((p) => rules.allows(log, p, after));
     return { granted: nowGranted, refused, unavailable: plan.unavailable, record, asked: true };
@@ -244,8 +207,15 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
     on: (event, listener) => emitter.on(event, listener),
     ready,
     request(purposes, requestOptions) {
-      if (closed) return Promise.reject(new FittingRoomError('consent_closed', 'This consent controller is closed.'));
-      const wanted = validatePurposes(purposes, policy);
+      let wanted: readonly Purpose[];
+      try {
+        if (closed)
+          throw new FittingRoomError('consent_closed', 'This consent controller is closed.');
+        wanted = validatePurposes(purposes, policy);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      // One dialog at a time: a later request is planned after the earlier one settled.
       const next = queue.then(() => run(wanted, requestOptions?.ui ?? options.ui));
       queue = next.catch(() => undefined);
       return next;
@@ -253,19 +223,38 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
     async status() {
       await ready();
       const c = ctx();
-      return { policyVersion: policy.policyVersion, locale, signals: c.signals, ...rules.purposeStatus(log, c) };
+      return {
+        policyVersion: policy.policyVersion,
+        locale,
+        signals: c.signals,
+        ...rules.purposeStatus(log, c),
+      };
     },
     async withdraw() {
       active?.abort();
       await ready();
       const receiptIds = rules.receiptsToErase(log);
       const persist = log.length > 0;
-      const record = createRecord({ id: randomId(), action: 'withdraw', policy, granted: [], refused: policy.purposes, at: now(), locale, noticeHash: withdrawHash });
+      const record = createRecord({
+        id: randomId(),
+        action: 'withdraw',
+        policy,
+        granted: [],
+        refused: policy.purposes,
+        at: now(),
+        locale,
+        noticeHash: withdrawHash,
+      });
       log = [...log, record];
       const event: WithdrawalEvent = { record, receiptIds };
       emitter.emit('withdraw', event);
       emitter.emit('change', record);
-      if (persist) await store.append(record).catch((cause: unknown) => report('Could not save the withdrawal; it holds for this page only.', cause));
+      if (persist)
+        await store
+          .append(record)
+          .catch((cause: unknown) =>
+            report('Could not save the withdrawal; it holds for this page only.', cause),
+          );
       return event;
     },
     async history() {

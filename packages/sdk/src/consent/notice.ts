@@ -99,7 +99,10 @@ export function noticeText(notice: Notice): string {
 }
 
 /** Lower-case hex SHA-256 of `text` (UTF-8), with WebCrypto. */
-export async function sha256Hex(text: string, subtle: SubtleCrypto = crypto.subtle): Promise<string> {
+export async function sha256Hex(
+  text: string,
+  subtle: SubtleCrypto = crypto.subtle,
+): Promise<string> {
   const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

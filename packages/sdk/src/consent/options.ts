@@ -46,7 +46,10 @@ export function validateOptions(input: unknown): ConsentOptions {
   }
   if (options.locale !== undefined) {
     if (typeof options.locale !== 'string' || matchLocale(options.locale) === null) {
-      throw new ConfigError('options.locale', `must be one of ${LOCALES.join(', ')} (or a tag like fr-CA)`);
+      throw new ConfigError(
+        'options.locale',
+        `must be one of ${LOCALES.join(', ')} (or a tag like fr-CA)`,
+      );
     }
   }
   requireMethods(options.store, 'options.store', ['load', 'append', 'clear']);

@@ -17,7 +17,10 @@ export interface ConsentPrompt {
   /** Declared purposes already allowed (shown as such, not asked again). */
   readonly allowed: readonly Purpose[];
   /** Purposes that cannot be offered, and why; the UI says why. */
-  readonly unavailable: readonly { readonly purpose: Purpose; readonly reason: UnavailableReason }[];
+  readonly unavailable: readonly {
+    readonly purpose: Purpose;
+    readonly reason: UnavailableReason;
+  }[];
   /** When set, ask "are you at least this old?" before anything else. */
   readonly minAge: number | null;
 }

@@ -92,7 +92,8 @@ export function grantStands(record: ConsentRecord, ctx: RuleContext): boolean {
 /**
  * The record that describes the shopper's current state for this policy version: a standing
  * grant wins over later refusals (which only ever concern purposes it does not cover),
- * otherwise the latest record. Null when the shopper never acted under this version.
+ * otherwise the latest record of this version or withdrawal. Null when the shopper never
+ * acted under this version.
  */
 export function stateRecord(
   records: readonly ConsentRecord[],
@@ -100,7 +101,9 @@ export function stateRecord(
 ): ConsentRecord | null {
   const grant = latestGrant(records, ctx.policy.policyVersion);
   if (grant && grantStands(grant, ctx)) return grant;
-  return records.findLast((r) => r.policyVersion === ctx.policy.policyVersion) ?? null;
+  // A withdrawal ends everything, whatever version it was recorded under.
+  const version = ctx.policy.policyVersion;
+  return records.findLast((r) => r.policyVersion === version || r.action === 'withdraw') ?? null;
 }
 
 /** True when `record` alone permits `purpose` at `ctx.now`. */
@@ -141,7 +144,8 @@ function lastMention(
   version: string,
 ): 'granted' | 'refused' | null {
   const r = sinceWithdrawal(records).findLast(
-    (x) => x.policyVersion === version && (x.purposes.includes(purpose) || x.refused.includes(purpose)),
+    (x) =>
+      x.policyVersion === version && (x.purposes.includes(purpose) || x.refused.includes(purpose)),
   );
   if (!r) return null;
   return r.purposes.includes(purpose) ? 'granted' : 'refused';
@@ -166,7 +170,10 @@ export interface RequestPlan {
   /** Purposes to offer in the dialog, in canonical order. */
   readonly ask: readonly Purpose[];
   /** Purposes that cannot be offered, and why. */
-  readonly unavailable: readonly { readonly purpose: Purpose; readonly reason: UnavailableReason }[];
+  readonly unavailable: readonly {
+    readonly purpose: Purpose;
+    readonly reason: UnavailableReason;
+  }[];
   /** True when the age question must come before anything else. */
   readonly askAge: boolean;
 }
@@ -246,8 +253,15 @@ export function purposeStatus(
   const record = stateRecord(records, ctx);
   const entry = (purpose: Purpose): PurposeStatus => {
     const reason = denialReason(records, purpose, ctx);
-    return { allowed: reason === null, reason, expiresAt: reason === null ? (record?.expiresAt ?? null) : null };
+    return {
+      allowed: reason === null,
+      reason,
+      expiresAt: reason === null ? (record?.expiresAt ?? null) : null,
+    };
   };
-  const purposes = Object.fromEntries(PURPOSES.map((p) => [p, entry(p)])) as Record<Purpose, PurposeStatus>;
+  const purposes = Object.fromEntries(PURPOSES.map((p) => [p, entry(p)])) as Record<
+    Purpose,
+    PurposeStatus
+  >;
   return { record, purposes };
 }

@@ -1,7 +1,10 @@
 import type { Signals } from './rules.js';
 
 interface SignalSources {
-  readonly navigator?: { readonly doNotTrack?: string | null; readonly globalPrivacyControl?: unknown };
+  readonly navigator?: {
+    readonly doNotTrack?: string | null;
+    readonly globalPrivacyControl?: unknown;
+  };
   readonly doNotTrack?: unknown;
 }
 

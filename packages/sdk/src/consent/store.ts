@@ -1,4 +1,4 @@
-import { createStore, del, get, type UseStore, update } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, type UseStore, update } from 'idb-keyval';
 import type { ConsentRecord } from './types.js';
 
 /** Where consent records live. The log is append-only; `clear` is for the shopper's erase. */
@@ -35,7 +35,9 @@ export function idbConsentStore(options: IdbConsentStoreOptions = {}): ConsentSt
   let store: UseStore | null = null;
   const factory = (): IDBFactory | undefined => options.indexedDB ?? globalThis.indexedDB;
   const open = (): UseStore => {
-    store ??= createStore(dbName, storeName);
+    store ??= options.indexedDB
+      ? storeOn(options.indexedDB, dbName, storeName)
+      : createStore(dbName, storeName);
     return store;
   };
   return {
@@ -55,6 +57,20 @@ export function idbConsentStore(options: IdbConsentStoreOptions = {}): ConsentSt
       await del(LOG_KEY, open());
     },
   };
+}
+
+/** idb-keyval's `createStore` on a given IndexedDB factory (it only knows the global one). */
+function storeOn(idb: IDBFactory, dbName: string, storeName: string): UseStore {
+  let db: Promise<IDBDatabase> | null = null;
+  const getDb = () => {
+    if (db) return db;
+    const request = idb.open(dbName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    db = promisifyRequest(request);
+    return db;
+  };
+  return (mode, callback) =>
+    getDb().then((d) => callback(d.transaction(storeName, mode).objectStore(storeName)));
 }
 
 /**

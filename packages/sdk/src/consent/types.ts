@@ -40,7 +40,11 @@ export interface WithdrawalEvent {
  * the camera, the landmarker and the upload client check it and obey its withdrawal event.
  */
 export interface ConsentView {
-  /** The latest record for the configured policy, or null when the shopper has not acted. */
+  /**
+   * The record that describes the shopper's state under the configured policy: the standing
+   * grant (it lists every purpose allowed, earlier grants carried over), else the latest record
+   * of this version or withdrawal; null when the shopper has not acted.
+   */
   readonly record: ConsentRecord | null;
   /** True when the latest record permits `purpose` at `now`. */
   allows(purpose: Purpose, now?: Date): boolean;

@@ -38,7 +38,8 @@ export const de: ConsentStrings = {
   askedLater: '{purpose}: Wir fragen Sie, wenn es so weit ist.',
   unavailableGpc:
     '{purpose}: nicht verfügbar, weil Ihr Browser ein Global-Privacy-Control-Signal sendet.',
-  unavailableDnt: '{purpose}: nicht verfügbar, weil Ihr Browser darum bittet, nicht verfolgt zu werden.',
+  unavailableDnt:
+    '{purpose}: nicht verfügbar, weil Ihr Browser darum bittet, nicht verfolgt zu werden.',
   ageTitle: 'Bevor es losgeht',
   ageQuestion: 'Sind Sie {minAge} Jahre oder älter?',
   ageYes: 'Ja, ich bin {minAge} oder älter',
@@ -52,7 +53,8 @@ export const de: ConsentStrings = {
     'Damit wird die Kamera ausgeschaltet, noch nicht gesendete Fotos werden verworfen und {controller} wird gebeten, Ihre geteilten Fotos zu löschen.',
   withdrawnStatus: 'Einwilligung widerrufen. Die Kamera ist aus und es wird nichts mehr geteilt.',
   receiptButton: 'Meinen Einwilligungsnachweis herunterladen',
-  cameraTermination: 'Endet, wenn die Anprobe geschlossen oder widerrufen wird; nichts wird gespeichert.',
+  cameraTermination:
+    'Endet, wenn die Anprobe geschlossen oder widerrufen wird; nichts wird gespeichert.',
   uploadTermination: 'Fotos werden nach {days} Tagen oder beim Widerruf gelöscht.',
   improvementTermination: 'Fotos werden nach {days} Tagen oder beim Widerruf gelöscht.',
 };

@@ -51,7 +51,8 @@ export const es: ConsentStrings = {
     'Esto apaga la cámara, cancela las fotos pendientes de envío y pide a {controller} que borre las fotos que compartiste.',
   withdrawnStatus: 'Consentimiento retirado. La cámara está apagada y no se compartirá nada más.',
   receiptButton: 'Descargar mi comprobante de consentimiento',
-  cameraTermination: 'Termina al cerrar la prueba o al retirar el consentimiento; no se guarda nada.',
+  cameraTermination:
+    'Termina al cerrar la prueba o al retirar el consentimiento; no se guarda nada.',
   uploadTermination: 'Las fotos se borran a los {days} días o al retirar el consentimiento.',
   improvementTermination: 'Las fotos se borran a los {days} días o al retirar el consentimiento.',
 };

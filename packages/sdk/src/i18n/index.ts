@@ -87,6 +87,23 @@ export function validateOverrides(input: unknown, field = 'options.strings'): St
   return input as StringOverrides;
 }
 
+/**
+ * Keeps only the consent-dialog keys of a wider overrides object (e.g. one that also holds the
+ * try-on view's strings), so it can be handed to `createConsent` without tripping validation.
+ */
+export function pickConsentOverrides(
+  overrides: Readonly<Partial<Record<Locale, Readonly<Record<string, unknown>>>>>,
+): StringOverrides {
+  const picked: Partial<Record<Locale, Partial<ConsentStrings>>> = {};
+  for (const locale of LOCALES) {
+    const dictionary = overrides[locale];
+    if (!dictionary) continue;
+    const keys = STRING_KEYS.filter((key) => typeof dictionary[key] === 'string');
+    picked[locale] = Object.fromEntries(keys.map((key) => [key, dictionary[key]]));
+  }
+  return picked;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

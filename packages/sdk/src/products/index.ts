@@ -1,3 +1,8 @@
 export { type ImageSize, imageSizeOf, type LoadImageOptions, loadProductImage } from './load.js';
 export * from './types.js';
-export { type ParseProductOptions, parseProduct, type ProductUrlPolicy, requiredLandmarker } from './validate.js';
+export {
+  type ParseProductOptions,
+  type ProductUrlPolicy,
+  parseProduct,
+  requiredLandmarker,
+} from './validate.js';

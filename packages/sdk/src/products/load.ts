@@ -34,7 +34,10 @@ export async function loadProductImage(
   try {
     await element.decode();
   } catch (cause) {
-    const error = new ConfigError(options.field ?? 'product.image', 'could not be loaded or decoded');
+    const error = new ConfigError(
+      options.field ?? 'product.image',
+      'could not be loaded or decoded',
+    );
     throw Object.assign(error, { cause });
   }
   return element;

@@ -1,5 +1,12 @@
 /** The six kinds of product the fitting room can place. */
-export const PRODUCT_KINDS = ['ring', 'watch', 'bracelet', 'earrings', 'necklace', 'glasses'] as const;
+export const PRODUCT_KINDS = [
+  'ring',
+  'watch',
+  'bracelet',
+  'earrings',
+  'necklace',
+  'glasses',
+] as const;
 
 /** One kind of product; it decides the landmarks used and where the image sits. */
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
@@ -20,7 +27,11 @@ export interface ImagePoint {
 }
 
 /** A decoded image the overlay can draw straight away. */
-export type ProductImageSource = ImageBitmap | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas;
+export type ProductImageSource =
+  | ImageBitmap
+  | HTMLImageElement
+  | HTMLCanvasElement
+  | OffscreenCanvas;
 
 /**
  * A product as the retailer configures it: an image, its kind and two calibration facts.

@@ -13,6 +13,15 @@ const fraction = v.pipe(
   v.maxValue(1, 'must be between 0 and 1'),
 );
 
+/** Message for an object's own issues: a missing key, an unknown key, or not an object. */
+function objectMessage(what: string) {
+  return (issue: v.BaseIssue<unknown>): string => {
+    if (issue.expected === 'never') return 'is not a known option';
+    if (issue.received === 'undefined' && issue.path?.length) return 'is required';
+    return `must be ${what}`;
+  };
+}
+
 /** A decoded image: anything with a positive pixel size that canvas `drawImage` accepts. */
 const imageSource = v.custom<Exclude<Product['image'], string>>(
   (input) =>
@@ -39,7 +48,7 @@ const ProductSchema = v.pipe(
         [v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), imageSource],
         'must be a URL string or a decoded image with a size',
       ),
-      anchor: v.strictObject({ x: fraction, y: fraction }, 'must be an object { x, y }'),
+      anchor: v.strictObject({ x: fraction, y: fraction }, objectMessage('an object { x, y }')),
       realWidthMm: v.pipe(
         v.number('must be a number'),
         v.finite('must be a finite number'),
@@ -48,7 +57,7 @@ const ProductSchema = v.pipe(
       ),
       finger: v.optional(v.picklist(FINGERS, `must be one of ${FINGERS.join(', ')}`)),
     },
-    (issue) => (issue.type === 'strict_object' ? 'is not a known option' : 'must be an object'),
+    objectMessage('an object'),
   ),
   v.forward(
     v.check((p) => p.finger === undefined || p.kind === 'ring', 'only applies to rings'),
@@ -104,7 +113,10 @@ function checkImageUrl(url: string, policy: ProductUrlPolicy, field: string): vo
   }
   const origins = policy.origins ?? (base ? [new URL(base).origin] : []);
   if (!origins.includes(resolved.origin)) {
-    throw new ConfigError(field, `must be served from ${origins.join(' or ') || 'the page origin'}`);
+    throw new ConfigError(
+      field,
+      `must be served from ${origins.join(' or ') || 'the page origin'}`,
+    );
   }
 }
 

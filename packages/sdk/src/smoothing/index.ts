@@ -1,4 +1,10 @@
-export { type OneEuroParams, type OneEuroState, type OneEuroStep, oneEuro, smoothingFactor } from './one-euro.js';
+export {
+  type OneEuroParams,
+  type OneEuroState,
+  type OneEuroStep,
+  oneEuro,
+  smoothingFactor,
+} from './one-euro.js';
 export {
   createPlacementSmoother,
   DEFAULT_SMOOTHING,

@@ -55,7 +55,10 @@ function follow(track: Track | null, p: Placement, timeMs: number, params: Smoot
     rotation: r.state,
     logScale: s.state,
     lastSeenMs: timeMs,
-    output: { x: x.value, y: y.value, rotation: r.value, scale: Math.exp(s.value), visible: true },
+    // A fresh track shows the input as is (exp(ln s) is not always exactly s).
+    output: track
+      ? { x: x.value, y: y.value, rotation: r.value, scale: Math.exp(s.value), visible: true }
+      : { ...p, rotation: r.value, visible: true },
   };
 }
 
@@ -125,7 +128,10 @@ export function createPlacementSmoother(
 function checkParams(params: SmoothingParams, field: string): void {
   const positive = (value: number, name: string, allowZero = false) => {
     if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-      throw new ConfigError(`${field}.${name}`, `must be a ${allowZero ? 'non-negative' : 'positive'} number`);
+      throw new ConfigError(
+        `${field}.${name}`,
+        `must be a ${allowZero ? 'non-negative' : 'positive'} number`,
+      );
     }
   };
   for (const channel of ['position', 'rotation', 'scale'] as const) {

@@ -15,7 +15,12 @@ import {
 } from '@fittingroom/protocol';
 import * as v from 'valibot';
 import { UploadError } from './errors.js';
-import type { TransferProgress, Transport, TransportRequest, TransportResponse } from './transport.js';
+import type {
+  TransferProgress,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from './transport.js';
 
 /** What every API call needs. */
 export interface ApiContext {
@@ -68,7 +73,11 @@ export async function postUpload(
 ): Promise<UploadResult> {
   const form = new FormData();
   form.append(UPLOAD_FIELDS.metadata, JSON.stringify(parts.metadata));
-  form.append(UPLOAD_FIELDS.image, parts.image, `capture.${parts.image.type.split('/')[1] ?? 'bin'}`);
+  form.append(
+    UPLOAD_FIELDS.image,
+    parts.image,
+    `capture.${parts.image.type.split('/')[1] ?? 'bin'}`,
+  );
   const response = await call(
     ctx,
     {

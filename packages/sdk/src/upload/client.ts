@@ -1,18 +1,18 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { WithdrawalEvent } from '../consent/types.js';
 import { getExport, getExportImage } from './api.js';
-import { type OnlineEvents, type UploadClientOptions, resolveConfig } from './config.js';
+import { type OnlineEvents, resolveConfig, type UploadClientOptions } from './config.js';
 import { deliver } from './delivery.js';
 import { createEmitter, type Listener } from './emitter.js';
 import { type ErasureRequest, eraseEverywhere } from './erasure.js';
-import { UploadError, toUploadError } from './errors.js';
+import { toUploadError, UploadError } from './errors.js';
 import { type UploadMeta, validateUploadInput } from './input.js';
 import { createIdbStore } from './kv-store.js';
 import { createUploadQueue } from './queue.js';
-import { type Runtime, createRuntime } from './runtime.js';
+import { createRuntime, type Runtime } from './runtime.js';
 import { createSubjectStore } from './subject-store.js';
 import { createFetchTransport, type Transport } from './transport.js';
-import { type Upload, createUpload } from './upload.js';
+import { createUpload, type Upload } from './upload.js';
 import { createXhrTransport } from './xhr-transport.js';
 
 /** What one `resumeQueued()` run did. */
@@ -111,6 +111,8 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
   const onWithdraw = (event: WithdrawalEvent) => {
     for (const id of event.receiptIds) rt.withdrawn.add(id);
     rt.cancelAll('withdrawn');
+    // At once, not behind an earlier erasure that may still be waiting to retry.
+    track(rt.queue.purge()).catch(() => undefined);
     erase({ receiptIds: event.receiptIds, withdrawnAt: event.record.timestamp }).catch(
       () => undefined,
     );
@@ -156,6 +158,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     },
     eraseMyData() {
       rt.cancelAll('erased');
+      track(rt.queue.purge()).catch(() => undefined);
       return erase({ receiptIds: [] });
     },
     async whenIdle() {
@@ -165,6 +168,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     async close() {
       if (closed) return;
       closed = true;
+      rt.closed = true;
       unsubscribe();
       onlineEvents?.removeEventListener('online', onOnline);
       rt.cancelAll('closed');
@@ -189,12 +193,18 @@ async function resumeOnce(
   if (!(await rt.store.exists())) return EMPTY;
   const record = await rt.subject.read();
   const gate = rt.gate();
-  if (record?.pendingErasure || (!gate.ok && gate.reason === 'withdrawn')) {
-    const withdrawal = rt.config.consent.record;
+  const withdrawal = rt.config.consent.record;
+  if (!gate.ok && gate.reason === 'withdrawn') {
+    // Withdrawn while no client listened: withdraw every receipt this device registered.
     await erase({
       receiptIds: record?.registered ?? [],
       ...(withdrawal?.action === 'withdraw' ? { withdrawnAt: withdrawal.timestamp } : {}),
     }).catch(() => undefined);
+    return EMPTY;
+  }
+  if (record?.pendingErasure) {
+    // Finish what an earlier page started (its receipts are kept in the pending record).
+    await erase({ receiptIds: [] }).catch(() => undefined);
     return EMPTY;
   }
   const { items, dropped } = await rt.queue.list();
@@ -211,7 +221,8 @@ async function resumeOnce(
   lifetime.addEventListener('abort', stop, { once: true });
   try {
     for (const [index, item] of items.entries()) {
-      if (controller.signal.aborted) return { sent, failed, remaining: items.length - index, dropped };
+      if (controller.signal.aborted)
+        return { sent, failed, remaining: items.length - index, dropped };
       if (rt.active.has(item.id)) continue;
       rt.active.set(item.id, { cancel: stop });
       const outcome = await deliver(rt, item, { signal: controller.signal }).finally(() =>

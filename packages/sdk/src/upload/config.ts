@@ -1,5 +1,5 @@
 import type { ConsentView } from '../consent/types.js';
-import { UploadConfigError } from './errors.js';
+import { ConfigError } from '../errors.js';
 import type { KeyValueStore } from './kv-store.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { Transport } from './transport.js';
@@ -52,10 +52,10 @@ export interface ResolvedConfig {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Validates options and applies defaults; a mistake throws `UploadConfigError` naming the field. */
+/** Validates options and applies defaults; a mistake throws `ConfigError` naming the field. */
 export function resolveConfig(options: UploadClientOptions): ResolvedConfig {
   if (typeof options !== 'object' || options === null) {
-    throw new UploadConfigError('options', 'expected an options object');
+    throw new ConfigError('options', 'must be an options object');
   }
   return {
     endpoint: resolveEndpoint(options.endpoint),
@@ -73,11 +73,12 @@ export function resolveConfig(options: UploadClientOptions): ResolvedConfig {
 /** Normalises the endpoint to an origin-plus-path without a trailing slash. */
 export function resolveEndpoint(endpoint: unknown): string {
   const url = typeof endpoint === 'string' ? parseUrl(endpoint) : null;
-  if (!url) throw new UploadConfigError('endpoint', 'expected an absolute URL');
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure) throw new UploadConfigError('endpoint', 'must use https (http only on loopback)');
+  if (!url) throw new ConfigError('endpoint', 'must be an absolute URL');
+  const secure =
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  if (!secure) throw new ConfigError('endpoint', 'must use https (http only on loopback)');
   if (url.search || url.hash || url.username || url.password) {
-    throw new UploadConfigError('endpoint', 'must not contain a query, fragment or credentials');
+    throw new ConfigError('endpoint', 'must not contain a query, fragment or credentials');
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -96,17 +97,17 @@ function resolveRetry(retry: Partial<RetryPolicy>): RetryPolicy {
   nonNegative('retry.maxMs', policy.maxMs);
   nonNegative('retry.maxRetryAfterMs', policy.maxRetryAfterMs);
   if (!(policy.jitter >= 0 && policy.jitter <= 1)) {
-    throw new UploadConfigError('retry.jitter', 'expected a number from 0 to 1');
+    throw new ConfigError('retry.jitter', 'must be a number from 0 to 1');
   }
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new UploadConfigError('retry.maxAttempts', 'expected an integer of at least 1');
+    throw new ConfigError('retry.maxAttempts', 'must be an integer of at least 1');
   }
   return policy;
 }
 
 function requireText(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new UploadConfigError(field, 'expected a non-empty string');
+    throw new ConfigError(field, 'must be a non-empty string');
   }
   return value;
 }
@@ -120,20 +121,20 @@ function requireConsent(value: unknown): ConsentView {
     typeof view.receipt !== 'function' ||
     typeof view.onWithdraw !== 'function'
   ) {
-    throw new UploadConfigError('consent', 'expected a ConsentView (from createConsent)');
+    throw new ConfigError('consent', 'must be a ConsentView (from createConsent)');
   }
   return view as ConsentView;
 }
 
 function nonNegative(field: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new UploadConfigError(field, 'expected a finite number of at least 0');
+    throw new ConfigError(field, 'must be a finite number of at least 0');
   }
   return value;
 }
 
 function positive(field: string, value: number): number {
-  if (nonNegative(field, value) === 0) throw new UploadConfigError(field, 'expected more than 0');
+  if (nonNegative(field, value) === 0) throw new ConfigError(field, 'must be more than 0');
   return value;
 }
 

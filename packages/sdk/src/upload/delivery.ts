@@ -4,7 +4,7 @@ import { refusalCode } from './consent-gate.js';
 import { UploadError } from './errors.js';
 import type { QueuedUpload } from './queue.js';
 import { type RetryEvent, type RetryLoopResult, retrying } from './retry-loop.js';
-import { type Runtime, adoptToken } from './runtime.js';
+import { adoptToken, type Runtime } from './runtime.js';
 import type { TransferProgress } from './transport.js';
 
 /** Hooks of one delivery. */
@@ -38,12 +38,27 @@ export async function deliver(
       if (!gate.ok) {
         throw new UploadError(refusalCode(gate.reason), `upload consent ${gate.reason}`);
       }
-      const token = await rt.register(payload.receipt);
-      return postUpload(
-        rt.api,
-        { metadata: payload.metadata, image, idempotencyKey: item.idempotencyKey, token },
-        { signal, ...(onProgress ? { onProgress } : {}) },
-      );
+      const send = async () =>
+        postUpload(
+          rt.api,
+          {
+            metadata: payload.metadata,
+            image,
+            idempotencyKey: item.idempotencyKey,
+            token: await rt.register(payload.receipt),
+          },
+          { signal, ...(onProgress ? { onProgress } : {}) },
+        );
+      try {
+        return await send();
+      } catch (error) {
+        const stale = staleRegistration(error);
+        if (stale === null || signal.aborted) throw error;
+        // The server lost our subject or receipt (e.g. after its retention ran out):
+        // register again once instead of dropping the shopper's image.
+        await rt.unregister(payload.receipt.consentReceiptID, stale === 'token');
+        return send();
+      }
     },
     {
       ...rt.config,
@@ -65,6 +80,13 @@ export async function deliver(
     await settleStorage(() => rt.queue.remove(item.id));
   }
   return outcome;
+}
+
+/** Which registration the server says it does not know, if that is what `error` says. */
+export function staleRegistration(error: unknown): 'token' | 'receipt' | null {
+  if (!(error instanceof UploadError) || error.code !== 'rejected') return null;
+  if (error.apiCode === 'invalid_token') return 'token';
+  return error.apiCode === 'consent_missing' ? 'receipt' : null;
 }
 
 /** Maps transport progress (whole multipart body) onto the image's size. */

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@fittingroom/protocol';
+import { FittingRoomError } from '../errors.js';
 
 /**
  * Stable reasons an upload, export or erasure did not succeed. Callers branch on these, never on
@@ -36,16 +37,11 @@ export interface UploadErrorDetails {
   readonly cause?: unknown;
 }
 
-/**
- * Typed error of the upload client.
- *
- * Wiring note: this extends `Error` directly because `packages/sdk/src/errors.ts`
- * (`FittingRoomError`) did not exist yet when it was written; rebase it there once it does.
- */
-export class UploadError extends Error {
+/** Typed error of the upload client (a {@link FittingRoomError} with an upload code). */
+export class UploadError extends FittingRoomError {
   override readonly name = 'UploadError';
   /** Stable reason; see {@link UPLOAD_ERROR_CODES}. */
-  readonly code: UploadErrorCode;
+  override readonly code: UploadErrorCode;
   /** HTTP status, if the error came from an answer. */
   readonly status: number | undefined;
   /** Server's stable `ApiError` code, if it sent one. */
@@ -56,27 +52,12 @@ export class UploadError extends Error {
   readonly field: string | undefined;
 
   constructor(code: UploadErrorCode, message: string, details: UploadErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.status = details.status;
     this.apiCode = details.apiCode;
     this.retryAfter = details.retryAfter;
     this.field = details.field;
-  }
-}
-
-/**
- * Thrown by `createUploadClient` when an option is wrong; `field` names it (e.g. `retry.jitter`).
- * Wiring note: should extend the SDK-wide `ConfigError` once `src/errors.ts` exists.
- */
-export class UploadConfigError extends Error {
-  override readonly name = 'UploadConfigError';
-  /** The option at fault. */
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.field = field;
   }
 }
 

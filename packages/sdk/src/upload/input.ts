@@ -15,7 +15,11 @@ export interface UploadMeta {
  * Checks an image and its description before anything is stored or sent; a mistake throws an
  * `invalid_input` UploadError naming the field, and the caller still holds the image.
  */
-export function validateUploadInput(image: unknown, meta: UploadMeta, maxBytes: number): UploadInput {
+export function validateUploadInput(
+  image: unknown,
+  meta: UploadMeta,
+  maxBytes: number,
+): UploadInput {
   if (!(image instanceof Blob)) throw invalid('image', 'expected a Blob');
   if (!isImageType(image.type)) {
     throw invalid('image.type', 'expected image/jpeg, image/png or image/webp');

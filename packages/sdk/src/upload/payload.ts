@@ -1,10 +1,10 @@
 import {
-  ConsentReceiptSchema,
   type ConsentReceipt,
+  ConsentReceiptSchema,
   IMAGE_TYPES,
   type ImageType,
-  UploadMetadataSchema,
   type UploadMetadata,
+  UploadMetadataSchema,
 } from '@fittingroom/protocol';
 import * as v from 'valibot';
 

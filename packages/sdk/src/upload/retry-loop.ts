@@ -1,4 +1,4 @@
-import { UploadError, toUploadError } from './errors.js';
+import { toUploadError, UploadError } from './errors.js';
 import {
   type AttemptOutcome,
   planRetry,

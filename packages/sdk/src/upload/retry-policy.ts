@@ -76,8 +76,9 @@ export function retryReason(outcome: AttemptOutcome): RetryReason {
 }
 
 const DELTA_SECONDS = /^\d+$/;
-// IMF-fixdate and the two obsolete HTTP-date forms all name the weekday and end in GMT.
-const HTTP_DATE = /^[A-Za-z]{3,9}, .+ GMT$|^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
+// IMF-fixdate and RFC 850 dates name the weekday and end in GMT; asctime has no zone but is GMT.
+const ZONED_DATE = /^[A-Za-z]{3,9}, .+ GMT$/;
+const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
 
 /**
  * Parses a `Retry-After` header (delta-seconds or HTTP-date) into milliseconds from `now`.
@@ -87,8 +88,11 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (DELTA_SECONDS.test(text)) return Number(text) * 1000;
-  if (!HTTP_DATE.test(text)) return null;
-  const at = Date.parse(text);
+  const at = ZONED_DATE.test(text)
+    ? Date.parse(text)
+    : ASCTIME.test(text)
+      ? Date.parse(`${text} GMT`)
+      : Number.NaN;
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - now.getTime());
 }

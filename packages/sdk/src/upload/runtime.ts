@@ -2,7 +2,7 @@ import type { ConsentReceipt } from '@fittingroom/protocol';
 import type { ApiContext } from './api.js';
 import { postConsent } from './api.js';
 import type { ResolvedConfig } from './config.js';
-import { type GateResult, checkUploadConsent } from './consent-gate.js';
+import { checkUploadConsent, type GateResult } from './consent-gate.js';
 import { UploadError } from './errors.js';
 import type { KeyValueStore } from './kv-store.js';
 import type { UploadQueue } from './queue.js';
@@ -30,10 +30,17 @@ export interface Runtime {
   readonly active: Map<string, Cancellable>;
   /** Latest token, also kept in memory so an erasure racing a first upload still finds it. */
   token: string | null;
+  /** Set by `close()`: nothing new may start. */
+  closed: boolean;
   /** Consent verdict for uploading now. */
   gate(): GateResult;
   /** Registers `receipt` with the server once; resolves with the bearer token to use. */
   register(receipt: ConsentReceipt): Promise<string | null>;
+  /**
+   * Undoes what the device believes about a registration the server no longer knows: the receipt
+   * (server said `consent_missing`) or the whole subject token (server said `invalid_token`).
+   */
+  unregister(receiptId: string, tokenRejected: boolean): Promise<void>;
   /** Cancels everything in flight (registrations included) and starts a new epoch. */
   cancelAll(reason: CancelReason): void;
 }
@@ -52,21 +59,33 @@ export function createRuntime(config: ResolvedConfig, shells: RuntimeShells): Ru
   const inflight = new Map<string, Promise<string | null>>();
   // Shared registrations are not tied to one upload's signal, only to the client's epoch.
   let epoch = new AbortController();
+  let queue: Promise<unknown> = Promise.resolve();
   const runtime: Runtime = {
     ...shells,
     config,
     withdrawn: new Set(),
     active: new Map(),
     token: null,
+    closed: false,
     gate: () => checkUploadConsent(config.consent, config.now(), runtime.withdrawn),
     register(receipt) {
       const id = receipt.consentReceiptID;
       let pending = inflight.get(id);
       if (!pending) {
-        pending = registerOnce(runtime, receipt, epoch.signal).finally(() => inflight.delete(id));
+        // One registration at a time: a second one must see the token the first one got,
+        // or the server would mint two subjects and one could never be erased.
+        const signal = epoch.signal;
+        pending = queue
+          .then(() => registerOnce(runtime, receipt, signal))
+          .finally(() => inflight.delete(id));
+        queue = pending.catch(() => null);
         inflight.set(id, pending);
       }
       return pending;
+    },
+    async unregister(receiptId, tokenRejected) {
+      if (tokenRejected) runtime.token = null;
+      await runtime.subject.forgetRegistration(receiptId, tokenRejected);
     },
     cancelAll(reason) {
       epoch.abort(new UploadError('aborted', `cancelled: ${reason}`));

@@ -28,6 +28,8 @@ export interface SubjectStore {
   /** Stores `token` (a freshly minted subject replaces the old one). */
   setToken(token: string): Promise<void>;
   markRegistered(receiptId: string): Promise<void>;
+  /** Forgets one registration, or (`dropToken`) the token and every registration made with it. */
+  forgetRegistration(receiptId: string, dropToken: boolean): Promise<void>;
   /** Notes that erasure is owed, so it survives a reload until the server confirms it. */
   markErasurePending(erasure: PendingErasure): Promise<void>;
   /** Forgets everything: the whole upload database is deleted. */
@@ -56,6 +58,12 @@ export function createSubjectStore(store: KeyValueStore): SubjectStore {
           ? old
           : { ...old, registered: [...old.registered, receiptId] },
       ),
+    forgetRegistration: (receiptId, dropToken) =>
+      change(({ token, registered, ...rest }) => ({
+        ...rest,
+        ...(dropToken || token === undefined ? {} : { token }),
+        registered: dropToken ? [] : registered.filter((id) => id !== receiptId),
+      })),
     markErasurePending: (erasure) =>
       change((old) => ({
         ...old,

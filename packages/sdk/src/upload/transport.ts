@@ -44,7 +44,7 @@ export interface FetchTransportOptions {
 
 /**
  * A `Transport` over `fetch`: no upload progress, so it suits node tests and simple pages.
- * Never sends cookies or a referrer.
+ * Never sends cookies or a referrer, and never follows a redirect.
  */
 export function createFetchTransport(options: FetchTransportOptions = {}): Transport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -56,6 +56,8 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
           headers: request.headers,
           body: request.body ?? null,
           credentials: 'omit',
+          // The ingest API never redirects; following one could leak the bearer elsewhere.
+          redirect: 'error',
           referrerPolicy: 'no-referrer',
           cache: 'no-store',
           signal: signal ?? null,

@@ -2,7 +2,7 @@ import { IMAGE_TYPES, type ImageType, type UploadResult } from '@fittingroom/pro
 import { refusalCode } from './consent-gate.js';
 import { deliver } from './delivery.js';
 import { createEmitter, type Listener } from './emitter.js';
-import { UploadError, toUploadError } from './errors.js';
+import { toUploadError, UploadError } from './errors.js';
 import type { RetryEvent } from './retry-loop.js';
 import type { CancelReason, Runtime } from './runtime.js';
 import type { TransferProgress } from './transport.js';
@@ -84,6 +84,9 @@ export function createUpload(rt: Runtime, input: UploadInput): Upload {
 
   const run = async (): Promise<UploadOutcome> => {
     if (controller.signal.aborted) return cancelled();
+    if (rt.closed) {
+      return { status: 'error', error: new UploadError('aborted', 'upload client is closed') };
+    }
     const gate = rt.gate();
     if (!gate.ok) {
       const error = new UploadError(refusalCode(gate.reason), `upload consent ${gate.reason}`);

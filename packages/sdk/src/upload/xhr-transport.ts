@@ -40,7 +40,11 @@ export function createXhrTransport(options: XhrTransportOptions = {}): Transport
         xhr.onload = () => {
           settle();
           const body = xhr.response instanceof ArrayBuffer ? xhr.response : new ArrayBuffer(0);
-          resolve({ status: xhr.status, headers: parseRawHeaders(xhr.getAllResponseHeaders()), body });
+          resolve({
+            status: xhr.status,
+            headers: parseRawHeaders(xhr.getAllResponseHeaders()),
+            body,
+          });
         };
         xhr.onerror = xhr.ontimeout = () => {
           settle();

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type * as v from 'valibot';
 import { errorBody, HttpError } from '../errors.js';
@@ -47,5 +48,26 @@ export function installErrorHandlers(app: FastifyInstance): void {
     reply
       .status(404)
       .send(errorBody('not_found', `No route for ${request.method} ${request.url}.`)),
+  );
+}
+
+/**
+ * Answers errors Node's HTTP parser sees before any route runs (a body cut off before its
+ * declared length, malformed request lines) in the same JSON shape, then closes the socket.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const body = JSON.stringify(
+    errorBody(
+      'invalid_request',
+      timeout ? 'The request took too long to arrive.' : 'The request is malformed or was cut off.',
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -44,30 +44,16 @@ export async function requireSubject(ctx: Context, request: FastifyRequest): Pro
 }
 
 /**
- * The publishable key if the request carries one; throws 401 `invalid_key` when it carries one
- * that is not configured. Rights (withdraw, export, erase) work without a key, so a retailer
- * revoking its key never locks a shopper out of their data.
+ * The retailer's publishable key, required to ingest (consent grants and uploads); a missing or
+ * unknown key is 401 `invalid_key`. The shopper's rights (withdraw, export, erase) need no key,
+ * so a retailer revoking its key never locks a shopper out of their own data.
  */
-export function optionalKey(ctx: Context, request: FastifyRequest): string | null {
-  const header = request.headers[PUBLISHABLE_KEY_HEADER];
-  if (header === undefined) return null;
-  if (typeof header === 'string' && ctx.config.publishableKeys.includes(header)) return header;
-  throw new HttpError(
-    401,
-    'invalid_key',
-    `The ${PUBLISHABLE_KEY_HEADER} header is not a known publishable key.`,
-  );
-}
-
-/** The publishable key, required for ingestion (consent grants and uploads); else 401. */
 export function requireKey(ctx: Context, request: FastifyRequest): string {
-  const key = optionalKey(ctx, request);
-  if (key === null) {
-    throw new HttpError(
-      401,
-      'invalid_key',
-      `Send the retailer's publishable key in ${PUBLISHABLE_KEY_HEADER}.`,
-    );
-  }
-  return key;
+  const header = request.headers[PUBLISHABLE_KEY_HEADER];
+  if (typeof header === 'string' && ctx.config.publishableKeys.includes(header)) return header;
+  const message =
+    header === undefined
+      ? `Send the retailer's publishable key in ${PUBLISHABLE_KEY_HEADER}.`
+      : `The ${PUBLISHABLE_KEY_HEADER} header is not a known publishable key.`;
+  throw new HttpError(401, 'invalid_key', message);
 }

@@ -13,6 +13,7 @@
 export const KEYS = {
   subject: (subjectId: string) => `subjects/${subjectId}/subject.json`,
   subjects: 'subjects/',
+  subjectFolder: (subjectId: string) => `subjects/${subjectId}/`,
   consent: (subjectId: string, receiptId: string) =>
     `subjects/${subjectId}/consents/${receiptId}.json`,
   consents: (subjectId: string) => `subjects/${subjectId}/consents/`,

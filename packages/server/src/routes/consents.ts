@@ -5,13 +5,12 @@ import { grantConsent, withdrawConsent } from '../consents.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
-import { bearerToken, optionalKey, requireKey, requireSubject } from '../http/guards.js';
+import { bearerToken, requireKey, requireSubject } from '../http/guards.js';
 import { resolveSubject } from '../subjects.js';
 
 /** `POST /v1/consents`: keep a consent receipt (grant) or record its withdrawal. */
 export function consentRoutes(app: FastifyInstance, ctx: Context): void {
   app.post(API.consents, { bodyLimit: 64 * 1024 }, async (request, reply) => {
-    optionalKey(ctx, request);
     const parsed = v.safeParse(ConsentSubmissionSchema, request.body);
     if (!parsed.success)
       throw new HttpError(

@@ -1,8 +1,8 @@
 import { API } from '@fittingroom/protocol';
 import type { FastifyInstance } from 'fastify';
-import { exportSubject } from '../consents.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
+import { exportSubject } from '../export.js';
 import { bearerToken, requireSubject } from '../http/guards.js';
 import { eraseSubject, resolveSubject } from '../subjects.js';
 

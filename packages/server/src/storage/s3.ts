@@ -111,7 +111,7 @@ export async function openS3Storage(options: S3StorageOptions): Promise<Storage>
     async appendAudit(line) {
       const at = now();
       const day = at.toISOString().slice(0, 10).replaceAll('-', '/');
-      const stamp = at.toISOString().replaceAll(':', '').replace('.', '');
+      const stamp = at.toISOString().replace(/[-:.]/g, ''); // 20250301T123456789Z sorts by time
       const key = `audit/${day}/${stamp}-${randomBytes(6).toString('hex')}.json`;
       await client.send(
         new PutObjectCommand({

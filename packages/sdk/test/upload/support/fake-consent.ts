@@ -5,7 +5,11 @@ import type { ConsentRecord, ConsentView, WithdrawalEvent } from '../../../src/c
 /** A hand-driven ConsentView: tests grant, refuse and withdraw explicitly. */
 export interface FakeConsent {
   readonly view: ConsentView;
-  grant(options?: { purposes?: Purpose[]; expiresAt?: string; policyVersion?: string }): ConsentRecord;
+  grant(options?: {
+    purposes?: Purpose[];
+    expiresAt?: string;
+    policyVersion?: string;
+  }): ConsentRecord;
   refuse(): ConsentRecord;
   /** Appends a withdraw record and notifies listeners (like the real consent module). */
   withdraw(): WithdrawalEvent;

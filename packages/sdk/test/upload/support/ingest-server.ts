@@ -21,7 +21,9 @@ export type Fault =
   /** Stores the upload, then drops the connection before answering: the answer is lost. */
   | 'drop-after-store'
   /** Answers 2xx with a body that does not match the protocol. */
-  | 'malformed';
+  | 'malformed'
+  /** Reads the whole request and never answers (until the client gives up or aborts). */
+  | 'hang';
 
 /** One request as the server saw it. */
 export interface SeenRequest {
@@ -54,6 +56,8 @@ export interface IngestServer {
   readonly consents: Map<string, { subjectId: string; status: 'active' | 'withdrawn' }>;
   /** Faults consumed in order by the next requests to each route. */
   readonly faults: { consents: Fault[]; uploads: Fault[]; subject: Fault[] };
+  /** Called when a request is being held by a `hang` fault. */
+  hanging?: (req: IncomingMessage) => void;
   /** Requests to one route. */
   seen(method: string, path: string): SeenRequest[];
   close(): Promise<void>;
@@ -75,8 +79,8 @@ export async function startIngestServer(): Promise<IngestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    ...state,
+  // Same object as `state`, so tests can set `hanging` and read the maps live.
+  const extras: Pick<IngestServer, 'endpoint' | 'seen' | 'close'> = {
     endpoint: `http://127.0.0.1:${port}`,
     seen: (method, path) => state.requests.filter((r) => r.method === method && r.path === path),
     close: () =>
@@ -85,6 +89,7 @@ export async function startIngestServer(): Promise<IngestServer> {
         server.close(() => resolve());
       }),
   };
+  return Object.assign(state, extras);
 }
 
 type State = Omit<IngestServer, 'endpoint' | 'seen' | 'close'>;
@@ -101,7 +106,16 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   }
   const raw = await readBody(req);
   const bearer = req.headers.authorization?.replace(/^Bearer /, '');
-  log(state, req, path, req.headers['content-type']?.startsWith('application/json') ? json(raw) : '(binary)');
+  log(
+    state,
+    req,
+    path,
+    req.headers['content-type']?.startsWith('application/json') ? json(raw) : '(binary)',
+  );
+  if (fault === 'hang') {
+    state.hanging?.(req);
+    return;
+  }
   if (typeof fault === 'object') return send(res, fault.status, fault.body ?? {}, fault.headers);
   if (fault === 'malformed') return send(res, 201, { hello: 'world' });
   if (req.headers[PUBLISHABLE_KEY_HEADER] !== 'pk_test') {
@@ -120,12 +134,14 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const subjectId = bearer ? state.subjects.get(bearer) : undefined;
   if (!subjectId) return send(res, 401, apiError('invalid_token', 'unknown subject'));
   if (req.method === 'DELETE' && path === API.subject) {
-    for (const [key, upload] of state.uploads) if (upload.subjectId === subjectId) state.uploads.delete(key);
+    for (const [key, upload] of state.uploads)
+      if (upload.subjectId === subjectId) state.uploads.delete(key);
     for (const [id, c] of state.consents) if (c.subjectId === subjectId) state.consents.delete(id);
     state.subjects.delete(bearer ?? '');
     return send(res, 204, null);
   }
-  if (req.method === 'GET' && path === API.subjectExport) return send(res, 200, exportOf(state, subjectId));
+  if (req.method === 'GET' && path === API.subjectExport)
+    return send(res, 200, exportOf(state, subjectId));
   const image = [...state.uploads.values()].find(
     (u) => u.subjectId === subjectId && API.uploadImage(u.result.uploadId) === path,
   );
@@ -145,7 +161,11 @@ function consents(state: State, raw: Buffer, bearer: string | undefined, res: Se
     const consent = state.consents.get(submission.receiptId);
     if (!consent) return send(res, 404, apiError('not_found', 'unknown receipt'));
     consent.status = 'withdrawn';
-    return send(res, 200, { receiptId: submission.receiptId, subjectId: consent.subjectId, status: 'withdrawn' });
+    return send(res, 200, {
+      receiptId: submission.receiptId,
+      subjectId: consent.subjectId,
+      status: 'withdrawn',
+    });
   }
   let subjectId = bearer ? state.subjects.get(bearer) : undefined;
   let subjectToken: string | undefined;
@@ -158,10 +178,20 @@ function consents(state: State, raw: Buffer, bearer: string | undefined, res: Se
   const existing = state.consents.get(receiptId);
   if (!existing) state.consents.set(receiptId, { subjectId, status: 'active' });
   const status = existing?.status ?? 'active';
-  return send(res, 201, { receiptId, subjectId, status, ...(subjectToken ? { subjectToken } : {}) });
+  return send(res, 201, {
+    receiptId,
+    subjectId,
+    status,
+    ...(subjectToken ? { subjectToken } : {}),
+  });
 }
 
-async function uploads(state: State, req: IncomingMessage, raw: Buffer, bearer: string | undefined) {
+async function uploads(
+  state: State,
+  req: IncomingMessage,
+  raw: Buffer,
+  bearer: string | undefined,
+) {
   const key = req.headers[IDEMPOTENCY_KEY_HEADER];
   const subjectId = bearer ? state.subjects.get(bearer) : undefined;
   if (typeof key !== 'string' || !bearer || !subjectId) {
@@ -172,16 +202,20 @@ async function uploads(state: State, req: IncomingMessage, raw: Buffer, bearer: 
   const form = await new Request('http://x/', {
     method: 'POST',
     headers: { 'content-type': String(req.headers['content-type']) },
-    body: raw,
+    body: new Uint8Array(raw),
   }).formData();
-  const metadata = v.safeParse(UploadMetadataSchema, json(Buffer.from(String(form.get('metadata')))));
+  const metadata = v.safeParse(
+    UploadMetadataSchema,
+    json(Buffer.from(String(form.get('metadata')))),
+  );
   const image = form.get('image');
   if (!metadata.success || !(image instanceof Blob)) {
     return { status: 400, body: apiError('invalid_metadata', 'bad parts') };
   }
   const consent = state.consents.get(metadata.output.consentReceiptId);
   if (!consent) return { status: 403, body: apiError('consent_missing', 'unregistered receipt') };
-  if (consent.status === 'withdrawn') return { status: 403, body: apiError('consent_withdrawn', 'withdrawn') };
+  if (consent.status === 'withdrawn')
+    return { status: 403, body: apiError('consent_withdrawn', 'withdrawn') };
   const result: UploadResult = {
     uploadId: crypto.randomUUID(),
     subjectId,
@@ -239,7 +273,12 @@ function apiError(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   if (status === 204) {
     res.writeHead(204, headers);
     res.end();

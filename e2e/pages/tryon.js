@@ -1,0 +1,54 @@
+// SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|glasses|earrings`,
+// optional `&ingest=<origin>&key=<publishable key>` and `&inference=main`.
+import { createTryOn } from '/packages/sdk/dist/index.js';
+
+const params = new URLSearchParams(location.search);
+const PRODUCTS = {
+  ring: {
+    kind: 'ring',
+    image: 'ring.svg',
+    anchor: { x: 0.5, y: 0.5 },
+    realWidthMm: 22,
+    finger: 'ring',
+  },
+  watch: { kind: 'watch', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
+  glasses: { kind: 'glasses', image: 'glasses.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 140 },
+  earrings: {
+    kind: 'earrings',
+    image: 'earring.svg',
+    anchor: { x: 0.5, y: 0.02 },
+    realWidthMm: 12,
+  },
+};
+const name = params.get('product') ?? 'ring';
+const spec = PRODUCTS[name];
+const product = { id: `test-${name}`, ...spec, image: `/e2e/fixtures/products/${spec.image}` };
+if (params.get('finger')) product.finger = params.get('finger');
+const policy = {
+  controller: { name: 'Test Shop', contact: 'privacy@shop.example' },
+  policyUrl: 'https://shop.example/privacy',
+  policyVersion: params.get('policyVersion') ?? '2026-11',
+  jurisdiction: 'EU',
+  storageLocation: 'EU (Frankfurt)',
+};
+const ingest = params.get('ingest')
+  ? { endpoint: params.get('ingest'), publishableKey: params.get('key') ?? 'pk_test' }
+  : undefined;
+const tryOn = createTryOn({
+  product,
+  policy,
+  assetsUrl: '/packages/models/dist/',
+  ingest,
+  inference: params.get('inference') ?? 'auto',
+  // Headless Chromium has only software WebGL: the CPU delegate is faster and deterministic.
+  delegate: params.get('delegate') ?? 'CPU',
+});
+const log = { states: [], captures: [], errors: [], uploaded: [], progress: [] };
+tryOn.on('state', (s) => log.states.push(s));
+tryOn.on('capture', (blob) => log.captures.push(blob));
+tryOn.on('error', (e) => log.errors.push(`${e.code}: ${e.message}`));
+tryOn.on('uploaded', (r) => log.uploaded.push(r));
+tryOn.on('upload-progress', (p) => log.progress.push(p));
+document.getElementById('try').addEventListener('click', () => tryOn.open());
+window.tryOn = tryOn;
+window.tryOnLog = log;

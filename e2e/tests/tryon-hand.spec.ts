@@ -1,0 +1,135 @@
+import { expect, test } from '../support/fixtures.js';
+import { EMPTY_STORAGE, readMediaProbe, readStorage } from '../support/probes.js';
+import {
+  around,
+  gotoTryOn,
+  magenta,
+  mirrored,
+  SPOTS,
+  startTryOn,
+  waitForTracking,
+} from '../support/tryon.js';
+
+test.use({ camera: 'hand' });
+test.setTimeout(120_000);
+
+const ML_ASSET = /\.(task|wasm)$|tasks-vision|ml-worker|engine-/;
+
+test('nothing before consent: no camera, no ML, no storage, and none after a refusal', async ({
+  page,
+  network,
+}) => {
+  await gotoTryOn(page, { product: 'ring' });
+  await page.getByRole('button', { name: 'Try it on' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
+  await page.getByRole('button', { name: 'Refuse', exact: true }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await readMediaProbe(page)).gumCalls).toBe(0);
+  expect(network.matching(ML_ASSET)).toEqual([]);
+  expect(network.foreign()).toEqual([]);
+});
+
+test('a ring sits on the ring finger, between knuckle and middle joint', async ({
+  page,
+  network,
+}) => {
+  await gotoTryOn(page, { product: 'ring' });
+  expect(network.matching(ML_ASSET)).toEqual([]);
+  await startTryOn(page);
+  await waitForTracking(page);
+  const spot = mirrored(SPOTS.ringOnRingFinger);
+  const stats = await magenta(page, [around(spot, 0.06), around(mirrored(SPOTS.indexTip), 0.08)]);
+  expect(stats.cx).toBeCloseTo(spot[0], 1);
+  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(0.04);
+  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(0.04);
+  expect(stats.boxes[0]).toBeGreaterThan(50);
+  expect(stats.boxes[1]).toBe(0);
+  expect(stats.coverage).toBeLessThan(0.05);
+  expect(network.foreign()).toEqual([]);
+});
+
+test('capture composites video and product, mirrored as shown, with no metadata', async ({
+  page,
+}) => {
+  await gotoTryOn(page, { product: 'ring' });
+  await startTryOn(page);
+  await waitForTracking(page);
+  await page.getByRole('button', { name: 'Take photo' }).click();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  const photo = await page.evaluate(async () => {
+    const { findMetadata } = await import('/packages/sdk/dist/index.js' as string);
+    const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
+    const blob = log.captures[0]!;
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    // The ring's centre, mirrored: the captured image must show the product where it was seen.
+    const [x, y] = [
+      Math.round((1 - 315.8 / 640) * bitmap.width),
+      Math.round((317.8 / 480) * bitmap.height),
+    ];
+    let hits = 0;
+    const r = Math.round(bitmap.width * 0.05);
+    const px = ctx.getImageData(x - r, y - r, 2 * r, 2 * r).data;
+    for (let i = 0; i < px.length; i += 4)
+      if (px[i]! > 200 && px[i + 1]! < 80 && px[i + 2]! > 200) hits++;
+    return {
+      type: blob.type,
+      width: bitmap.width,
+      height: bitmap.height,
+      metadata: findMetadata(bytes) as string[],
+      hits,
+    };
+  });
+  expect(photo.type).toBe('image/jpeg');
+  expect(Math.max(photo.width, photo.height)).toBeLessThanOrEqual(1280);
+  expect(photo.metadata).toEqual([]);
+  expect(photo.hits).toBeGreaterThan(20);
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
+  await expect(page.locator('[data-fittingroom=tryon][data-state=live]')).toBeAttached();
+});
+
+test('withdrawal stops every camera track within 100 ms and closes the worker', async ({
+  page,
+}) => {
+  await gotoTryOn(page, { product: 'ring' });
+  await startTryOn(page);
+  const states = await page.evaluate(async () => {
+    const w = window as unknown as {
+      tryOn: { withdraw(): Promise<void> };
+      __frProbe: { tracks: MediaStreamTrack[] };
+    };
+    const done = w.tryOn.withdraw();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const within100 = w.__frProbe.tracks.map((t) => t.readyState);
+    await done;
+    return within100;
+  });
+  expect(states.length).toBeGreaterThan(0);
+  expect(states.every((s) => s === 'ended')).toBe(true);
+  const probe = await readMediaProbe(page);
+  expect(probe.liveWorkers).toBe(0);
+  await expect(page.locator('[data-fittingroom=tryon]')).toHaveCount(0);
+});
+
+test('20 open/close cycles leave no live track and no extra worker', async ({ page }) => {
+  test.setTimeout(300_000);
+  await gotoTryOn(page, { product: 'ring' });
+  for (let i = 0; i < 20; i++) {
+    await startTryOn(page);
+    const during = await readMediaProbe(page);
+    expect(during.liveWorkers).toBe(1);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('[data-fittingroom=tryon]')).toHaveCount(0);
+  }
+  const probe = await readMediaProbe(page);
+  expect(probe.gumCalls).toBe(20);
+  expect(probe.trackStates).toHaveLength(20);
+  expect(probe.trackStates.every((s) => s === 'ended')).toBe(true);
+  expect(probe.workers).toBe(20);
+  expect(probe.liveWorkers).toBe(0);
+});

@@ -1,0 +1,95 @@
+// Serves the SPA's production build (`vite build` → dist/) under the strict CSP, with the
+// reference ingest server behind it: `pnpm --filter @fittingroom/spa-example preview`.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  DEMO_KEY,
+  loadOrCreateDevKey,
+  originAliases,
+  PAGE_HEADERS,
+  startIngest,
+  startStaticSite,
+  strictCsp,
+} from '@fittingroom/demo-store';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Options of {@link startSpa}. */
+export interface SpaOptions {
+  readonly host?: string;
+  /** App port (default 5174; 0 picks a free one). */
+  readonly port?: number;
+  /** Ingest server port (default 8788; 0 picks a free one). */
+  readonly ingestPort?: number;
+  /** Ingest data and dev key (default `examples/spa/.data`). */
+  readonly dataDir?: string;
+  readonly logLevel?: string;
+}
+
+/** The running app and its ingest server. */
+export interface RunningSpa {
+  readonly appUrl: string;
+  readonly ingestUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the built app (static, strict CSP) and an ingest server allowing its origin. */
+export async function startSpa(options: SpaOptions = {}): Promise<RunningSpa> {
+  const host = options.host ?? '127.0.0.1';
+  const dist = join(here, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist} is not built: run \`npx -y pnpm@10.34.8 --filter @fittingroom/spa-example build\`.`);
+  }
+  const dataDir = options.dataDir ?? join(here, '.data');
+  let ingestOrigin: string | null = null;
+  const app = await startStaticSite({
+    host,
+    port: options.port ?? 5174,
+    mounts: { '/': dist },
+    headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
+    html: (text) => text.replaceAll('__FR_INGEST__', ingestOrigin ?? ''),
+  });
+  try {
+    const ingest = await startIngest({
+      host,
+      port: options.ingestPort ?? 8788,
+      dataDir: join(dataDir, 'ingest'),
+      allowedOrigins: originAliases(app.url),
+      publishableKey: DEMO_KEY,
+      encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
+      ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    });
+    ingestOrigin = new URL(ingest.url).origin;
+    return {
+      appUrl: app.url,
+      ingestUrl: ingestOrigin,
+      async close() {
+        await Promise.all([app.close(), ingest.close()]);
+      },
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+/** Run directly: start, print the URLs, stop on Ctrl+C / SIGTERM. */
+async function main(): Promise<void> {
+  const spa = await startSpa({
+    host: process.env.HOST?.trim() || '127.0.0.1',
+    port: Number(process.env.PORT ?? 5174),
+    ingestPort: Number(process.env.INGEST_PORT ?? 8788),
+  });
+  process.stdout.write(`\nFitting Room SPA example:  ${spa.appUrl}/\nIngest server:             ${spa.ingestUrl}\n`);
+  const stop = () => void spa.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`SPA failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

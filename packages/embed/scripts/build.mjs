@@ -1,0 +1,55 @@
+// Builds the one self-hostable folder a retailer serves:
+//   dist/fittingroom-loader.js   the script-tag loader (IIFE) + dist/sri.json with its SRI hash
+//   dist/fittingroom/            the SDK's ESM build (index.js, ml-worker.js, chunks)
+//   dist/fittingroom/assets/     the model assets (@fittingroom/models dist)
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const sdkDist = join(root, 'node_modules', '@fittingroom', 'sdk', 'dist');
+const modelsDist = join(root, 'node_modules', '@fittingroom', 'models', 'dist');
+
+function need(dir, what) {
+  if (!existsSync(join(dir, what))) {
+    console.error(`✖ ${join(dir, what)} is missing: build @fittingroom/sdk and @fittingroom/models first.`);
+    process.exit(1);
+  }
+}
+
+need(sdkDist, 'index.js');
+need(sdkDist, 'ml-worker.js');
+need(modelsDist, 'manifest.json');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+
+// The SDK build is flat (entries and chunks side by side); its type declarations (in
+// sub-folders) are for bundlers, not for a served folder.
+mkdirSync(join(dist, 'fittingroom'));
+for (const file of readdirSync(sdkDist)) {
+  if (/\.js(\.map)?$/.test(file)) copyFileSync(join(sdkDist, file), join(dist, 'fittingroom', file));
+}
+cpSync(modelsDist, join(dist, 'fittingroom', 'assets'), { recursive: true });
+
+const loader = readFileSync(join(dist, 'fittingroom-loader.js'));
+const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+writeFileSync(
+  join(dist, 'sri.json'),
+  `${JSON.stringify({ 'fittingroom-loader.js': integrity }, null, 2)}\n`,
+);
+console.log(`fittingroom-loader.js  ${loader.length} bytes  integrity="${integrity}"`);
+console.log(`→ ${dist}`);

@@ -1,0 +1,141 @@
+import { anchorProduct } from '../anchoring/anchor.js';
+import type { Placement, ViewGeometry } from '../anchoring/types.js';
+import { openCamera } from '../camera/camera.js';
+import { captureStill } from '../capture/capture.js';
+import type { ConsentView } from '../consent/types.js';
+import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
+import { createOverlay, type Overlay } from '../overlay/overlay.js';
+import { imageSizeOf, loadProductImage } from '../products/load.js';
+import type { Product } from '../products/types.js';
+import { requiredLandmarker } from '../products/validate.js';
+import { createPlacementSmoother } from '../smoothing/placements.js';
+import { type FrameLoop, startFrameLoop } from './loop.js';
+import type { TryOnStrings } from './strings.js';
+import type { LiveView } from './view.js';
+
+/** Options of {@link startLive}. */
+export interface LiveOptions {
+  readonly view: LiveView;
+  readonly product: Product;
+  readonly consent: ConsentView;
+  readonly assetsUrl: string | URL;
+  readonly strings: TryOnStrings;
+  readonly debug: boolean;
+  readonly inference: 'auto' | 'worker' | 'main';
+  readonly delegate: 'GPU' | 'CPU';
+  /** Reports a per-frame failure without stopping the loop. */
+  readonly onError: (error: unknown) => void;
+}
+
+/** The running camera → landmarks → overlay pipeline. */
+export interface Live {
+  readonly landmarker: Landmarker;
+  /** The current view composited with the overlay, mirrored as shown. */
+  capture(): Promise<Blob>;
+  pause(): void;
+  resume(): void;
+  /** Stops the loop, the landmarker and the camera. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the camera, then loads the landmarker the product needs, then runs the per-frame
+ * pipeline: detect → anchor → smooth → draw. Whatever was opened is closed again if a later
+ * step fails, so a failure never leaves the camera light on.
+ */
+export async function startLive(options: LiveOptions): Promise<Live> {
+  const { view, product, consent, strings } = options;
+  const size = view.stageSize();
+  view.setStatus(strings.starting);
+  const camera = await openCamera({
+    consent,
+    video: view.video,
+    viewWidth: size.width,
+    viewHeight: size.height,
+  });
+  let landmarker: Landmarker | null = null;
+  try {
+    await view.video.play().catch(() => {});
+    view.setStatus(strings.loading);
+    const kind = requiredLandmarker(product.kind);
+    const [image, marker] = await Promise.all([
+      loadProductImage(product.image),
+      createLandmarker({
+        kind,
+        assetsUrl: options.assetsUrl,
+        consent,
+        mode: options.inference,
+        delegate: options.delegate,
+      }),
+    ]);
+    landmarker = marker;
+    return run(options, camera.close, landmarker, image);
+  } catch (error) {
+    await landmarker?.close();
+    camera.close();
+    throw error;
+  }
+}
+
+function run(
+  options: LiveOptions,
+  closeCamera: () => void,
+  landmarker: Landmarker,
+  image: Awaited<ReturnType<typeof loadProductImage>>,
+): Live {
+  const { view, product, strings } = options;
+  const { width, height } = view.stageSize();
+  const geometry: ViewGeometry = { width, height, mirrored: true, fit: 'cover' };
+  const overlay: Overlay = createOverlay({
+    canvas: view.canvas,
+    image,
+    imageSize: imageSizeOf(image),
+    anchor: product.anchor,
+    width,
+    height,
+    mirrored: true,
+    debug: options.debug,
+  });
+  const fit = {
+    kind: product.kind,
+    realWidthMm: product.realWidthMm,
+    imageWidthPx: imageSizeOf(image).width,
+    ...(product.finger ? { finger: product.finger } : {}),
+  };
+  const smoother = createPlacementSmoother();
+  const hint = landmarker.kind === 'hand' ? strings.showHand : strings.showFace;
+  let shown: boolean | null = null;
+  const step = async (nowMs: number) => {
+    const frame = await landmarker.detect(view.video, nowMs);
+    if (!frame) return;
+    const placements: Placement[] = smoother.update(
+      anchorProduct(fit, frame, geometry),
+      frame.timestampMs,
+    );
+    overlay.draw(placements, frame);
+    const visible = placements.some((p) => p.visible);
+    if (visible !== shown) {
+      shown = visible;
+      view.setStatus(visible ? strings.tracking : hint);
+      view.host.dataset.tracking = String(visible);
+    }
+  };
+  view.setStatus(hint);
+  const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
+  let closed = false;
+  return {
+    landmarker,
+    capture: () =>
+      captureStill({ video: view.video, overlayCanvas: view.canvas, mirrored: true, fit: 'cover' }),
+    pause: loop.pause,
+    resume: loop.resume,
+    async close() {
+      if (closed) return;
+      closed = true;
+      loop.stop();
+      closeCamera();
+      overlay.close();
+      await landmarker.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { createReview } from '../capture/review.js';
+import { shareDecision } from '../capture/share.js';
+import type { Consent } from '../consent/api.js';
+import type { Product } from '../products/types.js';
+import type { UploadClient } from '../upload/client.js';
+import type { Emitter } from './emitter.js';
+import type { TryOnStrings } from './strings.js';
+import type { TryOnEvents, TryOnState } from './types.js';
+import type { LiveView } from './view.js';
+
+/** What the review step needs from the session. */
+export interface ReviewFlowOptions {
+  readonly view: LiveView;
+  readonly blob: Blob;
+  readonly strings: TryOnStrings;
+  readonly product: Product;
+  readonly consent: Consent;
+  readonly canShare: boolean;
+  readonly uploads: () => Promise<UploadClient | null>;
+  readonly events: Emitter<TryOnEvents>;
+  readonly setState: (state: TryOnState) => void;
+  /** Back to the live view (after Retake, Discard, or a finished share). */
+  readonly resume: () => void;
+}
+
+/** Asks for `upload` consent when Share needs it; true when uploading is allowed now. */
+async function uploadAllowed(consent: Consent): Promise<boolean> {
+  const decision = shareDecision(consent, new Date());
+  if (decision === 'upload') return true;
+  if (decision === 'refused') return false;
+  await consent.request(['upload']);
+  return consent.allows('upload');
+}
+
+/**
+ * Shows the captured photo with Share, Retake and Discard. Share uploads only with `upload`
+ * consent (asking for it then if it was never given); Retake and Discard drop the photo.
+ * Returns a function that closes the review without a decision.
+ */
+export function openReview(options: ReviewFlowOptions): () => void {
+  const { view, strings, events } = options;
+  const share = async (blob: Blob) => {
+    if (!options.canShare || !(await uploadAllowed(options.consent))) {
+      review.setStatus(strings.shareRefused);
+      return;
+    }
+    const client = await options.uploads();
+    if (!client) return review.setStatus(strings.shareRefused);
+    const upload = client.upload(blob, {
+      productId: options.product.id,
+      capturedAt: new Date(),
+    });
+    upload.on('progress', (progress) => {
+      view.setProgress(progress.total > 0 ? progress.loaded / progress.total : 0);
+      events.emit('upload-progress', progress);
+    });
+    options.setState('uploading');
+    view.setProgress(0);
+    const outcome = await upload.start();
+    view.setProgress(null);
+    if (outcome.status === 'error') {
+      options.setState('reviewing');
+      events.emit('error', outcome.error);
+      throw outcome.error; // the review says it failed and keeps the photo
+    }
+    if (outcome.status === 'success') events.emit('uploaded', outcome.result);
+    review.close();
+    options.resume();
+    view.setStatus(outcome.status === 'success' ? strings.shared : strings.queued);
+  };
+  const review = createReview({
+    container: view.reviewSlot,
+    blob: options.blob,
+    strings: {
+      title: strings.reviewTitle,
+      imageAlt: strings.imageAlt,
+      share: strings.share,
+      retake: strings.retake,
+      discard: strings.discard,
+      sharing: strings.sharing,
+      shareFailed: strings.shareFailed,
+    },
+    onShare: share,
+    onRetake: options.resume,
+    onDiscard: options.resume,
+  });
+  return () => review.close();
+}

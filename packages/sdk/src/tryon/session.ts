@@ -1,0 +1,169 @@
+import type { Consent } from '../consent/api.js';
+import { createConsent } from '../consent/consent.js';
+import { ConfigError, FittingRoomError } from '../errors.js';
+import { pickConsentOverrides } from '../i18n/index.js';
+import { parseProduct } from '../products/validate.js';
+import { createUploadClient, type UploadClient } from '../upload/client.js';
+import { createEmitter } from './emitter.js';
+import { type Live, startLive } from './live.js';
+import { openReview } from './review-flow.js';
+import { type TryOnStringOverrides, tryOnStrings } from './strings.js';
+import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
+import { type LiveView, mountLiveView } from './view.js';
+
+/** Injectable collaborators (tests pass fakes; pages use the defaults). */
+export interface TryOnDeps {
+  readonly createConsent?: typeof createConsent;
+  readonly createUploadClient?: typeof createUploadClient;
+}
+
+function toError(error: unknown, fallback: string): FittingRoomError {
+  if (error instanceof FittingRoomError) return error;
+  return new FittingRoomError('ml_load_failed', fallback, { cause: error });
+}
+
+/**
+ * Creates a try-on for one product. Validates everything now (a mistake throws a
+ * {@link ConfigError} naming the field) and touches no camera, storage or network until the
+ * shopper opens it and consents.
+ */
+export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn {
+  const product = parseProduct(options.product);
+  if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.strings ? { strings: pickConsentOverrides(options.strings) } : {}),
+  });
+  const strings = tryOnStrings(consent.locale, (options.strings ?? {}) as TryOnStringOverrides);
+  const events = createEmitter<TryOnEvents>();
+  let state: TryOnState = 'idle';
+  let view: LiveView | null = null;
+  let live: Live | null = null;
+  let uploads: UploadClient | null = null;
+  let closeReview: (() => void) | null = null;
+
+  const setState = (next: TryOnState) => {
+    state = next;
+    if (view) view.host.dataset.state = next;
+    events.emit('state', next);
+  };
+  const fail = (error: unknown, fallback = strings.mlFailed) => {
+    const typed = toError(error, fallback);
+    const key = typed.code as keyof typeof strings;
+    view?.setStatus(key in strings ? strings[key] : fallback);
+    events.emit('error', typed);
+  };
+  const uploadClient = async (): Promise<UploadClient | null> => {
+    if (!options.ingest) return null;
+    await consent.ready();
+    uploads ??= (deps.createUploadClient ?? createUploadClient)({
+      endpoint: options.ingest.endpoint,
+      publishableKey: options.ingest.publishableKey,
+      consent,
+    });
+    return uploads;
+  };
+
+  async function stopLive(): Promise<void> {
+    closeReview?.();
+    closeReview = null;
+    const running = live;
+    live = null;
+    await running?.close();
+  }
+
+  async function capture(): Promise<void> {
+    if (!live || !view || state !== 'live') return;
+    const blob = await live.capture();
+    live.pause();
+    events.emit('capture', blob);
+    setState('reviewing');
+    closeReview = openReview({
+      view,
+      blob,
+      strings,
+      product,
+      consent,
+      canShare: Boolean(options.ingest),
+      uploads: uploadClient,
+      events,
+      setState,
+      resume: () => {
+        closeReview = null;
+        live?.resume();
+        setState('live');
+        view?.captureButton.focus();
+      },
+    });
+  }
+
+  async function open(): Promise<void> {
+    if (state !== 'idle' && state !== 'closed') return;
+    setState('asking-consent');
+    await consent.ready();
+    const result = await consent.request(['camera']);
+    if (!consent.allows('camera')) {
+      setState(result.refused.length > 0 ? 'closed' : 'idle');
+      return;
+    }
+    setState('starting');
+    const container = options.container ?? document.body;
+    view = mountLiveView(container, strings, () => void tryOn.close());
+    view.host.dataset.state = 'starting';
+    view.closeButton.addEventListener('click', () => void tryOn.close());
+    view.withdrawButton.addEventListener('click', () => void tryOn.withdraw());
+    view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));
+    void uploadClient(); // resumes any queue an earlier page left, with its consent
+    try {
+      live = await startLive({
+        view,
+        product,
+        consent,
+        assetsUrl: options.assetsUrl,
+        strings,
+        debug: options.debug ?? false,
+        inference: options.inference ?? 'auto',
+        delegate: options.delegate ?? 'GPU',
+        onError: (error) => events.emit('error', toError(error, strings.mlFailed)),
+      });
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (!view) return void (await stopLive()); // closed while starting
+    view.captureButton.disabled = false;
+    view.host.dataset.mode = live.landmarker.mode;
+    setState('live');
+  }
+
+  const tryOn: TryOn = {
+    open,
+    async close() {
+      await stopLive();
+      view?.remove();
+      view = null;
+      setState('closed');
+    },
+    async withdraw() {
+      const client = await uploadClient(); // subscribed before the event, so it purges + erases
+      await stopLive();
+      await consent.withdraw();
+      view?.setStatus(strings.withdrawn);
+      events.emit('withdrawn', undefined);
+      await client?.whenIdle();
+      view?.remove();
+      view = null;
+      setState('closed');
+    },
+    async exportMyData() {
+      const client = await uploadClient();
+      return client ? client.exportMyData() : null;
+    },
+    async eraseMyData() {
+      const client = await uploadClient();
+      await client?.eraseMyData();
+    },
+    on: events.on,
+  };
+  return tryOn;
+}

@@ -1,0 +1,84 @@
+import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
+import type { ConsentPolicy } from '../consent/policy.js';
+import type { ConsentStrings, Locale } from '../i18n/types.js';
+import type { Product } from '../products/types.js';
+import type { TryOnStrings } from './strings.js';
+
+/** Retailer overrides of any UI string (consent dialog and try-on), per locale and key. */
+export type UiStringOverrides = Readonly<
+  Partial<Record<Locale, Partial<ConsentStrings> & Partial<TryOnStrings>>>
+>;
+
+/** Where captured images go, when the shopper shares them with upload consent. */
+export interface IngestOptions {
+  /** Origin (and optional base path) of the ingest server, e.g. `https://tryon.shop.example`. */
+  readonly endpoint: string;
+  /** The retailer's publishable key (safe to ship in a page). */
+  readonly publishableKey: string;
+}
+
+/** Options of {@link createTryOn}: the one call a retailer's page makes. */
+export interface TryOnOptions {
+  /** The product to try on. */
+  readonly product: Product;
+  /** The retailer's consent policy (controller, policy URL and version, retention, purposes). */
+  readonly policy: ConsentPolicy;
+  /** URL of the self-hosted assets folder (`@fittingroom/models` dist + `ml-worker.js`). */
+  readonly assetsUrl: string | URL;
+  /** Without it, sharing is not offered. */
+  readonly ingest?: IngestOptions;
+  /** Where the try-on UI mounts; default: a modal layer appended to `document.body`. */
+  readonly container?: HTMLElement;
+  /** BCP 47 locale of the UI (en, fr, de, es, hi); default: the page's `lang`. */
+  readonly locale?: string;
+  /** Per-locale, per-key overrides of any UI string. */
+  readonly strings?: UiStringOverrides;
+  /** Draw raw landmarks over the video (for retailers calibrating products). Default false. */
+  readonly debug?: boolean;
+  /** Where inference runs; default `auto` (a worker where supported). */
+  readonly inference?: 'auto' | 'worker' | 'main';
+  /** MediaPipe delegate; default `GPU`, which falls back to `CPU` where WebGL2 fails. */
+  readonly delegate?: 'GPU' | 'CPU';
+}
+
+/** What the try-on is doing. */
+export type TryOnState =
+  | 'idle'
+  | 'asking-consent'
+  | 'starting'
+  | 'live'
+  | 'reviewing'
+  | 'uploading'
+  | 'closed';
+
+/** Events a try-on emits, with their payloads. */
+export interface TryOnEvents {
+  state: TryOnState;
+  capture: Blob;
+  'upload-progress': { readonly loaded: number; readonly total: number };
+  uploaded: UploadResult;
+  withdrawn: undefined;
+  error: TryOnError;
+}
+
+/** Any typed SDK error (consent, camera, ML, capture, upload): branch on `code`. */
+export type TryOnError = Error & { readonly code: string };
+
+/** A try-on for one product on one page. */
+export interface TryOn {
+  /** Asks for consent if needed, then opens the camera and starts the live try-on. */
+  open(): Promise<void>;
+  /** Stops camera and ML and removes the UI; `open()` works again afterwards. */
+  close(): Promise<void>;
+  /** Withdraws every consent: camera off, ML closed, queue purged, server asked to erase. */
+  withdraw(): Promise<void>;
+  /** The shopper's copy of their data on the ingest server (null when nothing was shared). */
+  exportMyData(): Promise<SubjectExport | null>;
+  /** Erases everything the ingest server holds about the shopper. */
+  eraseMyData(): Promise<void>;
+  /** Subscribes to an event; returns an unsubscribe function. */
+  on<K extends keyof TryOnEvents>(
+    event: K,
+    listener: (payload: TryOnEvents[K]) => void,
+  ): () => void;
+}

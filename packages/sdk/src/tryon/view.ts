@@ -1,0 +1,140 @@
+import { trapTab } from '../ui/consent-dialog/dom.js';
+import type { TryOnStrings } from './strings.js';
+import { VIEW_CSS } from './view-styles.js';
+
+/** The live view's elements, owned by the try-on session. */
+export interface LiveView {
+  readonly host: HTMLElement;
+  readonly video: HTMLVideoElement;
+  readonly canvas: HTMLCanvasElement;
+  /** Where the review panel mounts. */
+  readonly reviewSlot: HTMLElement;
+  readonly captureButton: HTMLButtonElement;
+  readonly withdrawButton: HTMLButtonElement;
+  readonly closeButton: HTMLButtonElement;
+  /** Size of the video box in CSS pixels. */
+  stageSize(): { width: number; height: number };
+  setStatus(message: string): void;
+  /** Shows upload progress (0..1), or hides the bar with null. */
+  setProgress(fraction: number | null): void;
+  /** Removes the view and gives focus back to where it was. */
+  remove(): void;
+}
+
+let sheet: CSSStyleSheet | null | undefined;
+
+function viewSheet(): CSSStyleSheet | null {
+  if (sheet !== undefined) return sheet;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(VIEW_CSS);
+  } catch {
+    sheet = null;
+  }
+  return sheet;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Partial<Record<'className' | 'id' | 'textContent', string>> = {},
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  Object.assign(node, props);
+  return node;
+}
+
+function button(doc: Document, label: string, primary = false): HTMLButtonElement {
+  const b = el(doc, 'button', { textContent: label, className: primary ? 'primary' : '' });
+  b.type = 'button';
+  return b;
+}
+
+/** Keeps focus inside the view and closes it on Escape, unless an inner panel handled the key. */
+function trapFocus(root: ShadowRoot, container: HTMLElement, onEscape: () => void): void {
+  container.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return; // the review panel has its own trap and Escape
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onEscape();
+      return;
+    }
+    trapTab(event, container, root);
+  });
+}
+
+/**
+ * Mounts the live view (a labelled modal dialog in Shadow DOM): the mirrored video, the overlay
+ * canvas, a status line, the upload progress bar, and Capture / Withdraw / Close.
+ */
+export function mountLiveView(
+  container: HTMLElement,
+  strings: TryOnStrings,
+  onEscape: () => void,
+): LiveView {
+  const doc = container.ownerDocument;
+  const returnFocus = doc.activeElement as HTMLElement | null;
+  const host = el(doc, 'div');
+  host.dataset.fittingroom = 'tryon';
+  const root = host.attachShadow({ mode: 'open' });
+  const css = viewSheet();
+  if (css) root.adoptedStyleSheets = [css];
+
+  const layer = el(doc, 'div', { className: 'layer' });
+  layer.setAttribute('role', 'dialog');
+  layer.setAttribute('aria-modal', 'true');
+  layer.setAttribute('aria-labelledby', 'fr-title');
+  const panel = el(doc, 'div', { className: 'panel' });
+  const title = el(doc, 'h2', { id: 'fr-title', textContent: strings.tryOnTitle });
+  const note = el(doc, 'p', { className: 'note', textContent: strings.onDevice });
+  const stage = el(doc, 'div', { className: 'stage' });
+  const video = el(doc, 'video', { className: 'mirror' });
+  video.muted = true;
+  video.playsInline = true;
+  video.autoplay = true;
+  video.setAttribute('aria-hidden', 'true');
+  const canvas = el(doc, 'canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+  stage.append(video, canvas);
+  const status = el(doc, 'p', { className: 'status' });
+  status.setAttribute('role', 'status');
+  const progress = el(doc, 'progress');
+  progress.max = 1;
+  progress.hidden = true;
+  progress.setAttribute('aria-label', strings.uploadProgress);
+  const captureButton = button(doc, strings.capture, true);
+  captureButton.disabled = true;
+  const withdrawButton = button(doc, strings.withdraw);
+  const closeButton = button(doc, strings.closeTryOn);
+  const actions = el(doc, 'div', { className: 'actions' });
+  actions.append(captureButton, withdrawButton, closeButton);
+  const reviewSlot = el(doc, 'div');
+  panel.append(title, note, stage, status, progress, actions, reviewSlot);
+  layer.append(panel);
+  root.append(layer);
+  trapFocus(root, layer, onEscape);
+  container.append(host);
+  closeButton.focus();
+
+  return {
+    host,
+    video,
+    canvas,
+    reviewSlot,
+    captureButton,
+    withdrawButton,
+    closeButton,
+    stageSize: () => ({ width: stage.clientWidth || 640, height: stage.clientHeight || 480 }),
+    setStatus: (message) => {
+      status.textContent = message;
+    },
+    setProgress: (fraction) => {
+      progress.hidden = fraction === null;
+      if (fraction !== null) progress.value = fraction;
+    },
+    remove: () => {
+      host.remove();
+      if (returnFocus?.isConnected) returnFocus.focus();
+    },
+  };
+}

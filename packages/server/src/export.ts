@@ -1,0 +1,30 @@
+import { API, type SubjectExport } from '@fittingroom/protocol';
+import { listConsents } from './consents.js';
+import type { Context } from './context.js';
+import { listUploads } from './uploads.js';
+
+/** The subject's "copy of my data": every consent record and upload, with image links. */
+export async function exportSubject(ctx: Context, subjectId: string): Promise<SubjectExport> {
+  const consents = await listConsents(ctx, subjectId);
+  const uploads = await listUploads(ctx, subjectId);
+  return {
+    subjectId,
+    exportedAt: ctx.now().toISOString(),
+    consents: consents.map((c) => ({
+      receipt: c.receipt,
+      status: c.status,
+      receivedAt: c.receivedAt,
+      ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt } : {}),
+    })),
+    uploads: uploads.map((u) => ({
+      uploadId: u.uploadId,
+      productId: u.productId,
+      contentType: u.contentType,
+      bytes: u.bytes,
+      capturedAt: u.capturedAt,
+      storedAt: u.storedAt,
+      expiresAt: u.expiresAt,
+      imageUrl: API.uploadImage(u.uploadId),
+    })),
+  };
+}

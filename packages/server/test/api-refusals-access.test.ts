@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { API, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Adapter, fsAdapter, s3Adapter } from './support/adapters.js';
+import { createHarness, type Harness, KEY } from './support/harness.js';
+import { makeReceipt } from './support/receipts.js';
+import { expectError } from './support/refusals.js';
+import { type LocalS3, startLocalS3 } from './support/s3.js';
+
+let s3: LocalS3;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+});
+afterAll(async () => {
+  await s3.close();
+});
+
+const adapters: Adapter[] = [fsAdapter, s3Adapter(() => s3)];
+
+describe.each(adapters)(
+  'refused access on the $name adapter: right 4xx, nothing kept',
+  (adapter) => {
+    let h: Harness;
+    let token: string;
+    let receiptId: string;
+    let before: string[];
+
+    beforeEach(async () => {
+      h = await createHarness({ open: adapter.open, env: { FR_MAX_UPLOAD_BYTES: '20000' } });
+      const subject = await h.subject();
+      token = subject.token;
+      receiptId = subject.receipt.consentReceiptID;
+      before = await h.keys();
+    });
+    afterEach(async () => {
+      // Whatever was refused, storage holds exactly what it held before: no partial, no unconsented file.
+      expect(await h.keys()).toEqual(before);
+      await h.close();
+    });
+
+    it('wrong or missing publishable key → 401 invalid_key', async () => {
+      expectError(
+        await h.upload({
+          token,
+          receiptId,
+          headers: { [PUBLISHABLE_KEY_HEADER]: 'pk_test_wrong000' },
+        }),
+        401,
+        'invalid_key',
+      );
+      expectError(
+        await h.upload({ token, receiptId, headers: { [PUBLISHABLE_KEY_HEADER]: undefined } }),
+        401,
+        'invalid_key',
+      );
+      const grant = await h.grant({ headers: { [PUBLISHABLE_KEY_HEADER]: undefined } });
+      expectError(grant.res, 401, 'invalid_key');
+    });
+
+    it('origin not on the allow-list → 403 origin_not_allowed, preflight included', async () => {
+      expectError(
+        await h.upload({ token, receiptId, headers: { origin: 'https://evil.example' } }),
+        403,
+        'origin_not_allowed',
+      );
+      expectError((await h.grant({ headers: { origin: 'null' } })).res, 403, 'origin_not_allowed');
+      const preflight = await h.app.inject({
+        method: 'OPTIONS',
+        url: API.uploads,
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.statusCode).toBe(403);
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('path-traversal and non-UUID ids → 400 invalid_request', async () => {
+      const headers = { authorization: `Bearer ${token}` };
+      for (const id of [
+        '..%2F..%2Fsubjects',
+        '..%5C..%5Cx',
+        '%2e%2e%2f%2e%2e',
+        'not-a-uuid',
+        `${randomUUID()}.img`,
+      ]) {
+        expectError(
+          await h.app.inject({ method: 'GET', url: `/v1/uploads/${id}/image`, headers }),
+          400,
+          'invalid_request',
+        );
+        expectError(
+          await h.app.inject({ method: 'DELETE', url: `/v1/uploads/${id}`, headers }),
+          400,
+          'invalid_request',
+        );
+      }
+      // Dot segments (literal or %2e) are resolved by URL parsing before routing: no route matches.
+      for (const id of ['..', '%2e%2e']) {
+        expectError(
+          await h.app.inject({ method: 'GET', url: `/v1/uploads/${id}/image`, headers }),
+          404,
+          'not_found',
+        );
+      }
+    });
+
+    it("another subject's token → 403 forbidden on the receipt, image, deletion and withdrawal", async () => {
+      const own = await h.upload({ token, receiptId });
+      const uploadId = own.json().uploadId as string;
+      const other = await h.subject();
+      before = await h.keys();
+      const headers = { authorization: `Bearer ${other.token}` };
+      expectError(await h.upload({ token: other.token, receiptId }), 403, 'forbidden');
+      expectError(
+        await h.app.inject({ method: 'GET', url: API.uploadImage(uploadId), headers }),
+        403,
+        'forbidden',
+      );
+      expectError(
+        await h.app.inject({ method: 'DELETE', url: API.upload(uploadId), headers }),
+        403,
+        'forbidden',
+      );
+      const withdraw = await h.app.inject({
+        method: 'POST',
+        url: API.consents,
+        headers,
+        payload: { kind: 'withdraw', receiptId, withdrawnAt: h.clock.time.toISOString() },
+      });
+      expectError(withdraw, 403, 'forbidden');
+      expectError(
+        (await h.grant({ token: other.token, receipt: (await h.subject()).receipt })).res,
+        403,
+        'forbidden',
+      );
+      before = await h.keys();
+    });
+
+    it('missing, unknown or malformed token → 401 invalid_token', async () => {
+      const bogus = 'A'.repeat(43);
+      expectError(await h.upload({ token: bogus, receiptId }), 401, 'invalid_token');
+      expectError(
+        await h.upload({ token: '../../../etc/passwd', receiptId }),
+        401,
+        'invalid_token',
+      );
+      const res = await h.app.inject({ method: 'GET', url: API.subjectExport });
+      expectError(res, 401, 'invalid_token');
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+      expectError(await h.app.inject({ method: 'DELETE', url: API.subject }), 401, 'invalid_token');
+    });
+
+    it('bad consent submissions → 400, 401 or 404 with a stable code', async () => {
+      const post = (payload: unknown, headers: Record<string, string> = {}) =>
+        h.app.inject({
+          method: 'POST',
+          url: API.consents,
+          headers: {
+            [PUBLISHABLE_KEY_HEADER]: KEY,
+            'content-type': 'application/json',
+            ...headers,
+          },
+          payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        });
+      expectError(await post('{"kind":"grant",'), 400, 'invalid_request');
+      expectError(await post(''), 400, 'invalid_request');
+      expectError(
+        await post({ kind: 'grant', receipt: { ...makeReceipt(), sensitive: false } }),
+        400,
+        'invalid_request',
+      );
+      expectError(await post({ kind: 'maybe' }), 400, 'invalid_request');
+      expectError(
+        await post({
+          kind: 'grant',
+          receipt: makeReceipt({ expiresAt: '2020-01-01T00:00:00.000Z' }),
+        }),
+        400,
+        'invalid_request',
+      );
+      expectError(await post('x'.repeat(70_000)), 413, 'payload_too_large');
+      expectError(
+        await post({
+          kind: 'withdraw',
+          receiptId: randomUUID(),
+          withdrawnAt: h.clock.time.toISOString(),
+        }),
+        401,
+        'invalid_token',
+      );
+      expectError(
+        await post(
+          { kind: 'withdraw', receiptId: randomUUID(), withdrawnAt: h.clock.time.toISOString() },
+          { authorization: `Bearer ${token}` },
+        ),
+        404,
+        'not_found',
+      );
+      expectError(await h.app.inject({ method: 'GET', url: '/v1/nothing' }), 404, 'not_found');
+    });
+  },
+);
