@@ -22,7 +22,16 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     hits.push(req.url ?? '');
     // `?csp=off` serves a page without CSP, as on a retailer site that has none: the SDK's own
     // guards must hold there too.
-    if (csp && !req.url?.includes('csp=off')) res.setHeader('Content-Security-Policy', csp);
+    // `?ingest=http://127.0.0.1:PORT` adds that loopback origin to connect-src, as a retailer
+    // adds its ingest server.
+    if (csp && !req.url?.includes('csp=off')) {
+      const ingest = new URL(req.url ?? '/', 'http://x').searchParams.get('ingest');
+      const extra = ingest && /^http:\/\/127\.0\.0\.1:\d+$/.test(ingest) ? ` ${ingest}` : '';
+      res.setHeader(
+        'Content-Security-Policy',
+        csp.replace("connect-src 'self'", `connect-src 'self'${extra}`),
+      );
+    }
     serve(req, res, () => {
       res.statusCode = 404;
       res.end('not found');

@@ -12,7 +12,8 @@ export interface FittingRoomAssetsOptions {
 
 /** Relative files a built module imports statically (`import … from './x.js'`). */
 function staticImports(source: string): string[] {
-  const pattern = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.[^"']+)["']/g;
+  const pattern =
+    /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.[^"']+)["']/g;
   return [...source.matchAll(pattern)].map((m) => m[1] ?? '').filter(Boolean);
 }
 
@@ -23,7 +24,8 @@ function workerFiles(sdkDist: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(join(sdkDist, file), 'utf8');
-    for (const spec of staticImports(source)) visit(posix.normalize(posix.join(posix.dirname(file), spec)));
+    for (const spec of staticImports(source))
+      visit(posix.normalize(posix.join(posix.dirname(file), spec)));
   };
   visit('ml-worker.js');
   return [...seen];

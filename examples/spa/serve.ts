@@ -39,7 +39,9 @@ export async function startSpa(options: SpaOptions = {}): Promise<RunningSpa> {
   const host = options.host ?? '127.0.0.1';
   const dist = join(here, 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
-    throw new Error(`${dist} is not built: run \`npx -y pnpm@10.34.8 --filter @fittingroom/spa-example build\`.`);
+    throw new Error(
+      `${dist} is not built: run \`npx -y pnpm@10.34.8 --filter @fittingroom/spa-example build\`.`,
+    );
   }
   const dataDir = options.dataDir ?? join(here, '.data');
   let ingestOrigin: string | null = null;
@@ -81,7 +83,9 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT ?? 5174),
     ingestPort: Number(process.env.INGEST_PORT ?? 8788),
   });
-  process.stdout.write(`\nFitting Room SPA example:  ${spa.appUrl}/\nIngest server:             ${spa.ingestUrl}\n`);
+  process.stdout.write(
+    `\nFitting Room SPA example:  ${spa.appUrl}/\nIngest server:             ${spa.ingestUrl}\n`,
+  );
   const stop = () => void spa.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -89,7 +93,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
-    process.stderr.write(`SPA failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `SPA failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -7,7 +7,10 @@ import { dirname } from 'node:path';
  * the owner only, and reused on later runs so photos stored earlier can still be exported. For
  * the demo only: production keys come from a secret store (FR_ENCRYPTION_KEY).
  */
-export function loadOrCreateDevKey(file: string, random: (size: number) => Uint8Array = randomBytes): string {
+export function loadOrCreateDevKey(
+  file: string,
+  random: (size: number) => Uint8Array = randomBytes,
+): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const key = Buffer.from(random(32)).toString('base64');

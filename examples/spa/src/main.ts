@@ -19,8 +19,11 @@ function card(item: CatalogItem, open: (item: CatalogItem) => void): HTMLLIEleme
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'tryon';
-  button.textContent = 'Try it on';
-  button.setAttribute('aria-label', `Try on the ${item.name}`);
+  // Visible "Try it on"; screen readers hear which product ("Try it on the Aurora ring").
+  const which = document.createElement('span');
+  which.className = 'visually-hidden';
+  which.textContent = ` the ${item.name}`;
+  button.append('Try it on', which);
   button.addEventListener('click', () => open(item));
   li.append(img, name, price, button);
   return li;
@@ -32,12 +35,18 @@ function main(app: HTMLElement): void {
   if (!first) return;
   const endpoint = ingest(document);
   const sessions = createSessions(
-    { policy: policy(location.href), assetsUrl: ASSETS_URL, ...(endpoint ? { ingest: endpoint } : {}) },
+    {
+      policy: policy(location.href),
+      assetsUrl: ASSETS_URL,
+      ...(endpoint ? { ingest: endpoint } : {}),
+    },
     first,
     document,
   );
   document.addEventListener('fittingroom:state', (event) => {
-    document.documentElement.dataset.tryonState = String((event as CustomEvent<{ value: string }>).detail.value);
+    document.documentElement.dataset.tryonState = String(
+      (event as CustomEvent<{ value: string }>).detail.value,
+    );
   });
   const header = document.createElement('header');
   const title = document.createElement('h1');

@@ -39,19 +39,26 @@ export function renderExport(view: HTMLElement, data: SubjectExport | null): str
     list.append(item);
   }
   const parts: Node[] = [make('h3', `Photos stored on our server: ${uploads.length}`)];
-  parts.push(uploads.length > 0 ? list : make('p', 'Nothing you shared from this browser is stored.'));
+  parts.push(
+    uploads.length > 0 ? list : make('p', 'Nothing you shared from this browser is stored.'),
+  );
   if (data) {
     const link = make('a', 'Download a copy of my data (JSON)');
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    link.href = URL.createObjectURL(
+      new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+    );
     link.download = 'my-try-on-data.json';
     parts.push(link);
   }
-  for (const old of view.querySelectorAll('a[href^="blob:"]')) URL.revokeObjectURL((old as HTMLAnchorElement).href);
+  for (const old of view.querySelectorAll('a[href^="blob:"]'))
+    URL.revokeObjectURL((old as HTMLAnchorElement).href);
   view.replaceChildren(...parts);
   return `Your data: ${uploads.length} photo${uploads.length === 1 ? '' : 's'} stored.`;
 }
 
-function build(): PanelParts & { buttons: Record<'show' | 'erase' | 'withdraw', HTMLButtonElement> } {
+function build(): PanelParts & {
+  buttons: Record<'show' | 'erase' | 'withdraw', HTMLButtonElement>;
+} {
   const section = make('section', undefined, { className: 'my-data' });
   section.setAttribute('aria-labelledby', 'my-data-title');
   const buttons = {
@@ -74,7 +81,10 @@ function build(): PanelParts & { buttons: Record<'show' | 'erase' | 'withdraw', 
   const view = make('div', undefined, { className: 'data-view' });
   section.append(
     make('h2', 'Your try-on data', { id: 'my-data-title' }),
-    make('p', 'A photo you share is kept for 30 days. See what is stored, erase it, or withdraw your consent at any time.'),
+    make(
+      'p',
+      'A photo you share is kept for 30 days. See what is stored, erase it, or withdraw your consent at any time.',
+    ),
     actions,
     upload,
     status,
@@ -111,13 +121,16 @@ export function mountPanel(parent: HTMLElement, tryOn: () => TryOn, events: Even
     parts.view.replaceChildren();
     return 'Everything you shared has been erased.';
   });
-  const withdrawn = 'Consent withdrawn: the camera is off and we were asked to erase what you shared.';
+  const withdrawn =
+    'Consent withdrawn: the camera is off and we were asked to erase what you shared.';
   act(parts.buttons.withdraw, async (t) => {
     await t.withdraw();
     return withdrawn;
   });
   const on = <T>(name: string, handle: (value: T) => void) =>
-    events.addEventListener(`fittingroom:${name}`, (event) => handle((event as CustomEvent<{ value: T }>).detail.value));
+    events.addEventListener(`fittingroom:${name}`, (event) =>
+      handle((event as CustomEvent<{ value: T }>).detail.value),
+    );
   on<{ loaded: number; total: number }>('upload-progress', ({ loaded, total }) => {
     parts.upload.hidden = false;
     parts.progress.value = total > 0 ? Math.round((loaded / total) * 100) : 0;

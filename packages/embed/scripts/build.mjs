@@ -24,7 +24,9 @@ const modelsDist = join(root, 'node_modules', '@fittingroom', 'models', 'dist');
 
 function need(dir, what) {
   if (!existsSync(join(dir, what))) {
-    console.error(`✖ ${join(dir, what)} is missing: build @fittingroom/sdk and @fittingroom/models first.`);
+    console.error(
+      `✖ ${join(dir, what)} is missing: build @fittingroom/sdk and @fittingroom/models first.`,
+    );
     process.exit(1);
   }
 }
@@ -41,7 +43,8 @@ await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }
 // sub-folders) are for bundlers, not for a served folder.
 mkdirSync(join(dist, 'fittingroom'));
 for (const file of readdirSync(sdkDist)) {
-  if (/\.js(\.map)?$/.test(file)) copyFileSync(join(sdkDist, file), join(dist, 'fittingroom', file));
+  if (/\.js(\.map)?$/.test(file))
+    copyFileSync(join(sdkDist, file), join(dist, 'fittingroom', file));
 }
 cpSync(modelsDist, join(dist, 'fittingroom', 'assets'), { recursive: true });
 

@@ -17,7 +17,8 @@ const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).leng
 /** Relative specifiers a module imports statically (`import … from`, `export … from`, bare `import '…'`). */
 function staticImports(source) {
   const specifiers = [];
-  const pattern = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["']([^"']+)["']/g;
+  const pattern =
+    /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["']([^"']+)["']/g;
   for (const match of source.matchAll(pattern)) {
     if (match[1].startsWith('.')) specifiers.push(match[1]);
   }

@@ -37,7 +37,11 @@ export function boot(
     report(error);
     return;
   }
-  const launcher = createLauncher({ config, events: document, ...(importSdk ? { importSdk } : {}) });
+  const launcher = createLauncher({
+    config,
+    events: document,
+    ...(importSdk ? { importSdk } : {}),
+  });
   const products = new Map<string, ProductInit>();
   const byElement = new WeakMap<Element, ProductInit>();
 

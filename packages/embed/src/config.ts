@@ -104,7 +104,10 @@ function ingestFrom(read: AttributeReader, global: Obj): IngestInit | undefined 
     return fail('ingest.endpoint', `is required with a key (data-ingest or ${GLOBAL}.ingest)`);
   }
   if (typeof publishableKey !== 'string' || publishableKey === '') {
-    return fail('ingest.publishableKey', `is required with an endpoint (data-key or ${GLOBAL}.ingest)`);
+    return fail(
+      'ingest.publishableKey',
+      `is required with an endpoint (data-key or ${GLOBAL}.ingest)`,
+    );
   }
   return { endpoint, publishableKey };
 }
@@ -133,7 +136,8 @@ export function resolveConfig(
   const debugAttr = read('debug');
   const ingest = ingestFrom(read, global);
   return {
-    sdkUrl: sdk == null ? new URL('fittingroom/index.js', loaderUrl).href : urlAt(sdk, pageUrl, 'sdkUrl'),
+    sdkUrl:
+      sdk == null ? new URL('fittingroom/index.js', loaderUrl).href : urlAt(sdk, pageUrl, 'sdkUrl'),
     assetsUrl:
       assets == null
         ? new URL('fittingroom/assets/', loaderUrl).href

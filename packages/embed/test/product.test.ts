@@ -91,7 +91,8 @@ describe('readProduct', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: false }), fc.constantFrom(...KINDS), (x, kind) => {
         const read = attrs({ kind, image: '/i.svg', 'anchor-x': String(x), 'anchor-y': '0.5' });
-        const run = () => readProduct('p', (n) => read(n) ?? (n === 'width-mm' ? '10' : null), {}, '');
+        const run = () =>
+          readProduct('p', (n) => read(n) ?? (n === 'width-mm' ? '10' : null), {}, '');
         if (x >= 0 && x <= 1) expect(run().anchor.x).toBe(Number(String(x)));
         else expect(fieldOf(run)).toBe('product "p": anchor-x');
       }),

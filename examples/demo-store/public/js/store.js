@@ -100,7 +100,9 @@ function listen() {
   document.addEventListener('fittingroom:uploaded', (event) => {
     $('upload-progress').value = 100;
     $('upload').hidden = true;
-    say(`Your photo was shared. It will be deleted on ${formatDate(event.detail.value.expiresAt)}.`);
+    say(
+      `Your photo was shared. It will be deleted on ${formatDate(event.detail.value.expiresAt)}.`,
+    );
   });
   document.addEventListener('fittingroom:withdrawn', () => {
     $('upload').hidden = true;
