@@ -1,4 +1,5 @@
 import { createStore, del, get, promisifyRequest, type UseStore, update } from 'idb-keyval';
+import { databaseExists } from '../storage/idb.js';
 import type { ConsentRecord } from './types.js';
 
 /** Where consent records live. The log is append-only; `clear` is for the shopper's erase. */
@@ -71,33 +72,6 @@ function storeOn(idb: IDBFactory, dbName: string, storeName: string): UseStore {
   };
   return (mode, callback) =>
     getDb().then((d) => callback(d.transaction(storeName, mode).objectStore(storeName)));
-}
-
-/**
- * True when database `name` exists, without creating it: `databases()` where the browser has it,
- * otherwise an open whose creation is aborted in `upgradeneeded` (which discards a new database).
- */
-export async function databaseExists(idb: IDBFactory, name: string): Promise<boolean> {
-  if (typeof idb.databases === 'function') {
-    const list = await idb.databases();
-    return list.some((db) => db.name === name);
-  }
-  return new Promise((resolve, reject) => {
-    const request = idb.open(name);
-    let created = false;
-    request.onupgradeneeded = () => {
-      created = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => {
-      request.result.close();
-      resolve(true);
-    };
-    request.onerror = () => {
-      if (created) resolve(false);
-      else reject(request.error);
-    };
-  });
 }
 
 /** A store in memory, for tests and for pages that must not persist anything. */

@@ -1,4 +1,5 @@
 import { clear, del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { databaseExists } from '../storage/idb.js';
 import { UploadError } from './errors.js';
 
 /**
@@ -128,32 +129,4 @@ export function createIdbStore(options: IdbStoreOptions = {}): KeyValueStore {
       void serial(closeNow);
     },
   };
-}
-
-/**
- * True when database `name` exists, without creating it: `indexedDB.databases()` where
- * available, otherwise an open whose creation is aborted in `upgradeneeded`.
- */
-export async function databaseExists(idb: IDBFactory, name: string): Promise<boolean> {
-  if (typeof idb.databases === 'function') {
-    const all = await idb.databases();
-    return all.some((info) => info.name === name);
-  }
-  return new Promise<boolean>((resolve, reject) => {
-    const request = idb.open(name);
-    let created = false;
-    request.onupgradeneeded = () => {
-      created = true;
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => {
-      request.result.close();
-      resolve(true);
-    };
-    request.onerror = (event) => {
-      event.preventDefault();
-      if (created) resolve(false);
-      else reject(request.error);
-    };
-  });
 }

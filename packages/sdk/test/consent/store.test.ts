@@ -3,7 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/consent/policy.js';
 import { createRecord } from '../../src/consent/record.js';
-import { databaseExists, idbConsentStore } from '../../src/consent/store.js';
+import { idbConsentStore } from '../../src/consent/store.js';
+import { databaseExists } from '../../src/storage/idb.js';
 import { POLICY } from './fixtures.js';
 
 const record = createRecord({

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createIdbStore, databaseExists } from '../../src/upload/kv-store.js';
+import { databaseExists } from '../../src/storage/idb.js';
+import { createIdbStore } from '../../src/upload/kv-store.js';
 import type { QueuedPayload } from '../../src/upload/payload.js';
 import { createUploadQueue, ITEM_PREFIX, KEY_ENTRY } from '../../src/upload/queue.js';
 import { createSubjectStore } from '../../src/upload/subject-store.js';
