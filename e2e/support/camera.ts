@@ -22,8 +22,11 @@ export const CAMERAS = {
   },
 } as const;
 
-/** A fake camera name, or `none` for a browser without one. */
-export type CameraName = keyof typeof CAMERAS | 'none';
+/**
+ * A fake camera name; `none` for a browser without a camera; `denied` for a camera whose
+ * permission prompt is refused (a fake device, but no auto-accepting fake UI).
+ */
+export type CameraName = keyof typeof CAMERAS | 'none' | 'denied';
 
 /** Makes (once) and returns the y4m file for a fake camera; ffmpeg must be installed. */
 export function y4mFor(name: keyof typeof CAMERAS): string {
@@ -40,6 +43,9 @@ export function y4mFor(name: keyof typeof CAMERAS): string {
 /** Chromium flags for a fake camera (or for none: the fake-UI flag still auto-answers prompts). */
 export function cameraArgs(name: CameraName): string[] {
   if (name === 'none') return [];
+  if (name === 'denied') {
+    return ['--use-fake-device-for-media-stream', '--deny-permission-prompts'];
+  }
   return [
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',

@@ -49,6 +49,18 @@ test('a ring sits on the ring finger, between knuckle and middle joint', async (
   expect(network.foreign()).toEqual([]);
 });
 
+test('the main-thread fallback draws the same ring', async ({ page }) => {
+  await gotoTryOn(page, { product: 'ring', inference: 'main' });
+  await startTryOn(page);
+  await expect(page.locator('[data-fittingroom=tryon][data-mode=main]')).toBeAttached();
+  await waitForTracking(page);
+  const spot = mirrored(SPOTS.ringOnRingFinger);
+  const stats = await magenta(page);
+  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(0.04);
+  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(0.04);
+  expect((await readMediaProbe(page)).workers).toBe(0);
+});
+
 test('capture composites video and product, mirrored as shown, with no metadata', async ({
   page,
 }) => {
