@@ -82,6 +82,7 @@ function test() {
   const steps = [];
   steps.push(['lint', pnpm(['exec', 'biome', 'ci', '.'])]);
   steps.push(['typecheck', pnpm(['run', 'typecheck'])]);
+  steps.push(['size budget', run(process.execPath, ['packages/embed/scripts/check-size.mjs'])]);
   const unitJson = join(reports, 'unit.json');
   const unit = pnpm([
     'exec',

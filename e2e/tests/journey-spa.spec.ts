@@ -114,7 +114,8 @@ test('the full journey: consent → glasses on the face → share → export →
 
   await view.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(view).toBeHidden();
-  expect((await readMediaProbe(page)).liveWorkers).toBe(0);
+  await expect.poll(async () => (await readMediaProbe(page)).liveWorkers).toBe(0);
+  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
 
   await page.getByRole('button', { name: 'My data', exact: true }).click();
   await expect(page.locator('#my-uploads li')).toHaveCount(1);

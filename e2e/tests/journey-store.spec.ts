@@ -63,6 +63,52 @@ test('before the click: only the page and the loader, nothing stored, no camera'
   await expectNoCspViolations(page, csp);
 });
 
+test('without the loader (blocked, or tampered with under SRI) the page works unchanged', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route('**/fr/fittingroom-loader.js', (route) => route.abort());
+  await page.goto(`${demo.storeUrl}/ring.html`);
+  await expect(page.getByRole('heading', { name: 'Aurora ring' })).toBeVisible();
+  await expect(page.locator('[data-fittingroom-product]')).toBeHidden();
+  await expect(page.locator('#my-data')).toBeHidden();
+  await expectAccessible(page, 'product page without the loader');
+
+  // Same bytes but one: the integrity hash no longer matches, so the browser refuses to run it.
+  await page.unroute('**/fr/fittingroom-loader.js');
+  await page.route('**/fr/fittingroom-loader.js', async (route) => {
+    const response = await route.fetch();
+    const original = await response.text();
+    const body = original.replace('Try it on', 'Try it 0n');
+    expect(body).not.toBe(original);
+    await route.fulfill({ response, body });
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Aurora ring' })).toBeVisible();
+  expect(await page.evaluate(() => 'FittingRoom' in window)).toBe(false);
+  await expect(page.locator('[data-fittingroom-product]')).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test('the custom element: <fitting-room-button> shows a real button that opens consent', async ({
+  page,
+  network,
+}) => {
+  const csp = watchConsole(page);
+  await page.goto(`${demo.storeUrl}/glasses.html`);
+  const button = page.getByRole('button', { name: 'Try them on' });
+  await expect(button).toBeVisible();
+  expect(paths(network.matching(/\/fr\//))).toEqual(['GET /fr/fittingroom-loader.js']);
+  await button.click();
+  await expect(consentDialog(page)).toBeVisible();
+  await answerConsent(page, 'Refuse');
+  expect((await readMediaProbe(page)).gumCalls).toBe(0);
+  expect(paths(network.matching(/\/assets\/|ml-worker/))).toEqual([]);
+  await expect(button).toBeFocused();
+  await expectNoCspViolations(page, csp);
+});
+
 test('refuse: the consent dialog shows, then no camera, no ML, nothing stored', async ({
   page,
   network,
@@ -132,9 +178,8 @@ test('the full journey: consent → live → capture → share → export → er
   // Close the try-on: camera stopped, worker gone.
   await view.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(view).toBeHidden();
-  const probe = await readMediaProbe(page);
-  expect(probe.trackStates.every((s) => s === 'ended')).toBe(true);
-  expect(probe.liveWorkers).toBe(0);
+  await expect.poll(async () => (await readMediaProbe(page)).liveWorkers).toBe(0);
+  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
 
   // "My data" lists the photo; "Delete my data" erases it; the list is then empty.
   await page.getByRole('button', { name: 'My data', exact: true }).click();
@@ -151,7 +196,7 @@ test('the full journey: consent → live → capture → share → export → er
   await expectNoCspViolations(page, csp);
 });
 
-test('withdrawal from the page: camera off, ML closed, later uploads refused', async ({
+test('withdrawal from the try-on: camera off, ML closed, nothing sent, consent asked again', async ({
   page,
   network,
 }) => {
@@ -164,10 +209,8 @@ test('withdrawal from the page: camera off, ML closed, later uploads refused', a
   await liveView(page).getByRole('button', { name: 'Withdraw consent' }).click();
   await expect(liveView(page)).toBeHidden();
   await expect.poll(() => eventsOf(page, 'withdrawn')).toHaveLength(1);
-  const probe = await readMediaProbe(page);
-  expect(probe.trackStates.length).toBeGreaterThan(0);
-  expect(probe.trackStates.every((s) => s === 'ended')).toBe(true);
-  expect(probe.liveWorkers).toBe(0);
+  await expect.poll(async () => (await readMediaProbe(page)).liveWorkers).toBe(0);
+  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
   await expect(page.locator('#tryon-status')).toContainText('Consent withdrawn');
   await expectAccessible(page, 'withdrawn');
 

@@ -25,6 +25,8 @@ test('nothing before consent: no camera, no ML, no storage, and none after a ref
   expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
   await page.getByRole('button', { name: 'Refuse', exact: true }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // A refusal is a record for this page, but it never creates storage.
+  expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
   expect((await readMediaProbe(page)).gumCalls).toBe(0);
   expect(network.matching(ML_ASSET)).toEqual([]);
   expect(network.foreign()).toEqual([]);

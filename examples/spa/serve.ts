@@ -86,9 +86,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nFitting Room SPA example:  ${spa.appUrl}/\nIngest server:             ${spa.ingestUrl}\n`,
   );
-  const stop = () => void spa.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void spa.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -9,7 +9,11 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: {
-      entry: { index: 'src/index.ts', 'ml-worker': 'src/ml/worker.ts' },
+      entry: {
+        index: 'src/index.ts',
+        tryon: 'src/tryon-entry.ts',
+        'ml-worker': 'src/ml/worker.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

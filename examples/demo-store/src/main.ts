@@ -25,14 +25,19 @@ async function main(): Promise<void> {
       `Ingest server:            ${demo.ingestUrl}\n` +
       'Open the store URL in a browser with a camera. Press Ctrl+C to stop.\n',
   );
+  // Ctrl+C reaches us twice under pnpm (from the terminal and forwarded): stop once, and let
+  // the repeat wait for the clean stop instead of killing the process.
+  let stopping = false;
   const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
     demo.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

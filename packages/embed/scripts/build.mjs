@@ -1,6 +1,6 @@
 // Builds the one self-hostable folder a retailer serves:
 //   dist/fittingroom-loader.js   the script-tag loader (IIFE) + dist/sri.json with its SRI hash
-//   dist/fittingroom/            the SDK's ESM build (index.js, ml-worker.js, chunks)
+//   dist/fittingroom/            the SDK's ESM build (tryon.js entry, index.js, ml-worker.js, chunks)
 //   dist/fittingroom/assets/     the model assets (@fittingroom/models dist)
 import { createHash } from 'node:crypto';
 import {
@@ -31,7 +31,7 @@ function need(dir, what) {
   }
 }
 
-need(sdkDist, 'index.js');
+need(sdkDist, 'tryon.js');
 need(sdkDist, 'ml-worker.js');
 need(modelsDist, 'manifest.json');
 

@@ -137,7 +137,7 @@ export function resolveConfig(
   const ingest = ingestFrom(read, global);
   return {
     sdkUrl:
-      sdk == null ? new URL('fittingroom/index.js', loaderUrl).href : urlAt(sdk, pageUrl, 'sdkUrl'),
+      sdk == null ? new URL('fittingroom/tryon.js', loaderUrl).href : urlAt(sdk, pageUrl, 'sdkUrl'),
     assetsUrl:
       assets == null
         ? new URL('fittingroom/assets/', loaderUrl).href

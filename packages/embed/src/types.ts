@@ -26,7 +26,7 @@ export interface IngestInit {
 
 /** The loader's configuration, merged from the script tag and `window.FittingRoomConfig`. */
 export interface EmbedConfig {
-  /** URL of the SDK's ESM entry (default: `fittingroom/index.js` beside the loader). */
+  /** URL of the SDK's ESM entry (default: `fittingroom/tryon.js` beside the loader: consent and the session only). */
   readonly sdkUrl: string;
   /** URL of the model assets folder (default: `fittingroom/assets/` beside the loader). */
   readonly assetsUrl: string;

@@ -75,7 +75,7 @@ describe('boot', () => {
 
     good?.click();
     await flush();
-    expect(importSdk).toHaveBeenCalledWith('https://shop.example/fr/fittingroom/index.js');
+    expect(importSdk).toHaveBeenCalledWith('https://shop.example/fr/fittingroom/tryon.js');
     expect(sdk.created[0]).toMatchObject({
       product: { id: 'ring-1', kind: 'ring', realWidthMm: 20 },
       assetsUrl: 'https://shop.example/fr/fittingroom/assets/',

@@ -32,7 +32,7 @@ function problem(fn: () => unknown): { field: string; message: string } {
 describe('resolveConfig', () => {
   it('reads the policy from the script tag and defaults SDK and assets beside the loader', () => {
     const config = resolveConfig(reader(BASE_ATTRS), undefined, LOADER, PAGE);
-    expect(config.sdkUrl).toBe('https://shop.example/static/fr/fittingroom/index.js');
+    expect(config.sdkUrl).toBe('https://shop.example/static/fr/fittingroom/tryon.js');
     expect(config.assetsUrl).toBe('https://shop.example/static/fr/fittingroom/assets/');
     expect(config.policy).toEqual({
       policyUrl: 'https://shop.example/privacy',

@@ -23,5 +23,11 @@ export {
   type ReviewOptions,
   type ReviewStrings,
 } from './review.js';
-export { type ShareDecision, shareDecision } from './share.js';
+export {
+  type ShareDecision,
+  type ShareDeps,
+  type ShareOutcome,
+  shareCapture,
+  shareDecision,
+} from './share.js';
 export { stripMetadata } from './strip.js';

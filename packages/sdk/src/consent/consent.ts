@@ -46,6 +46,8 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
   );
 
   let log: ConsentRecord[] = [];
+  /** Records kept in storage (loaded or appended); refusals alone never create storage. */
+  let onDevice = 0;
   let hashes: ReadonlyMap<string, string> = new Map();
   let withdrawHash = '';
   let loaded = false;
@@ -83,7 +85,9 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
       ),
       sha256Hex(format(strings.withdrawHelp, values)),
     ]);
-    log = [...parseRecords(stored), ...log];
+    const fromStore = parseRecords(stored);
+    onDevice += fromStore.length;
+    log = [...fromStore, ...log];
     hashes = new Map(pairs);
     withdrawHash = withdrawal;
     loaded = true;
@@ -116,11 +120,17 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
       noticeHash,
       notAfter: carried.notAfter,
     });
+    // Refusing never creates storage: a refusal is kept for this page only, unless the shopper
+    // already has records on this device (then it joins them, so the log stays complete).
+    const persist = action !== 'refuse' || onDevice > 0;
     log = [...log, record];
     emitter.emit('change', record);
-    await store.append(record).catch((cause: unknown) => {
-      report('Could not save the consent record; it holds for this page only.', cause);
-    });
+    if (persist) {
+      onDevice += 1;
+      await store.append(record).catch((cause: unknown) => {
+        report('Could not save the consent record; it holds for this page only.', cause);
+      });
+    }
     return record;
   }
 
@@ -234,7 +244,7 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
       active?.abort();
       await ready();
       const receiptIds = rules.receiptsToErase(log);
-      const persist = log.length > 0;
+      const persist = onDevice > 0;
       const record = createRecord({
         id: randomId(),
         action: 'withdraw',

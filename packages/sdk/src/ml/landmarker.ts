@@ -17,6 +17,10 @@ export interface LandmarkerOptions {
   readonly mode?: 'auto' | 'worker' | 'main';
   /** URL of `ml-worker.js`; defaults to the file beside the SDK. */
   readonly workerUrl?: string | URL;
+  /**
+   * Default GPU for hands and CPU for faces: the offline face bundle's 478-point refinement uses
+   * GATHER, which MediaPipe's GPU delegate lacks (official face `.task` files may use GPU).
+   */
   readonly delegate?: Delegate;
   readonly model?: 'full' | 'lite';
   readonly maxHands?: number;
@@ -62,7 +66,7 @@ function engineOptions(options: LandmarkerOptions): EngineOptions {
   return {
     kind: options.kind,
     assetsUrl: assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`,
-    delegate: options.delegate ?? 'GPU',
+    delegate: options.delegate ?? (options.kind === 'face' ? 'CPU' : 'GPU'),
     model: options.model ?? 'full',
     maxHands: options.maxHands ?? 1,
     maxFaces: options.maxFaces ?? 1,

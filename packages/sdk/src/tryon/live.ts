@@ -22,7 +22,7 @@ export interface LiveOptions {
   readonly strings: TryOnStrings;
   readonly debug: boolean;
   readonly inference: 'auto' | 'worker' | 'main';
-  readonly delegate: 'GPU' | 'CPU';
+  readonly delegate: 'GPU' | 'CPU' | undefined;
   /** Reports a per-frame failure without stopping the loop. */
   readonly onError: (error: unknown) => void;
 }
@@ -65,7 +65,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         assetsUrl: options.assetsUrl,
         consent,
         mode: options.inference,
-        delegate: options.delegate,
+        ...(options.delegate ? { delegate: options.delegate } : {}),
       }),
     ]);
     landmarker = marker;

@@ -3,13 +3,17 @@ import { createConsent } from '../consent/consent.js';
 import { ConfigError, FittingRoomError } from '../errors.js';
 import { pickConsentOverrides } from '../i18n/index.js';
 import { parseProduct } from '../products/validate.js';
-import { createUploadClient, type UploadClient } from '../upload/client.js';
+import type { createUploadClient, UploadClient } from '../upload/client.js';
 import { createEmitter } from './emitter.js';
-import { type Live, startLive } from './live.js';
-import { openReview } from './review-flow.js';
-import { type TryOnStringOverrides, tryOnStrings } from './strings.js';
+import type { Live } from './live.js';
+import type { TryOnStringOverrides, TryOnStrings } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
-import { type LiveView, mountLiveView } from './view.js';
+import type { LiveView } from './view.js';
+
+// Only consent is needed before the shopper agrees: the live view, camera, anchoring, overlay,
+// capture and upload client load after that, so a page pays for them only on use.
+const loadLive = () => import('./live-parts.js');
+const loadUploads = () => import('../upload/client.js');
 
 /** Injectable collaborators (tests pass fakes; pages use the defaults). */
 export interface TryOnDeps {
@@ -34,7 +38,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.strings ? { strings: pickConsentOverrides(options.strings) } : {}),
   });
-  const strings = tryOnStrings(consent.locale, (options.strings ?? {}) as TryOnStringOverrides);
+  let strings: TryOnStrings | null = null;
   const events = createEmitter<TryOnEvents>();
   let state: TryOnState = 'idle';
   let view: LiveView | null = null;
@@ -47,16 +51,17 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     if (view) view.host.dataset.state = next;
     events.emit('state', next);
   };
-  const fail = (error: unknown, fallback = strings.mlFailed) => {
-    const typed = toError(error, fallback);
-    const key = typed.code as keyof typeof strings;
-    view?.setStatus(key in strings ? strings[key] : fallback);
+  const fail = (error: unknown) => {
+    const typed = toError(error, 'Try-on could not start on this device.');
+    const key = typed.code as keyof TryOnStrings;
+    if (strings) view?.setStatus(key in strings ? strings[key] : strings.mlFailed);
     events.emit('error', typed);
   };
   const uploadClient = async (): Promise<UploadClient | null> => {
     if (!options.ingest) return null;
     await consent.ready();
-    uploads ??= (deps.createUploadClient ?? createUploadClient)({
+    const create = deps.createUploadClient ?? (await loadUploads()).createUploadClient;
+    uploads ??= create({
       endpoint: options.ingest.endpoint,
       publishableKey: options.ingest.publishableKey,
       consent,
@@ -73,7 +78,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   }
 
   async function capture(): Promise<void> {
-    if (!live || !view || state !== 'live') return;
+    if (!live || !view || !strings || state !== 'live') return;
+    const { openReview } = await loadLive();
     const blob = await live.capture();
     live.pause();
     events.emit('capture', blob);
@@ -107,15 +113,17 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       return;
     }
     setState('starting');
+    const parts = await loadLive();
+    strings = parts.tryOnStrings(consent.locale, (options.strings ?? {}) as TryOnStringOverrides);
     const container = options.container ?? document.body;
-    view = mountLiveView(container, strings, () => void tryOn.close());
+    view = parts.mountLiveView(container, strings, () => void tryOn.close());
     view.host.dataset.state = 'starting';
     view.closeButton.addEventListener('click', () => void tryOn.close());
     view.withdrawButton.addEventListener('click', () => void tryOn.withdraw());
     view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));
     void uploadClient(); // resumes any queue an earlier page left, with its consent
     try {
-      live = await startLive({
+      live = await parts.startLive({
         view,
         product,
         consent,
@@ -123,8 +131,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         strings,
         debug: options.debug ?? false,
         inference: options.inference ?? 'auto',
-        delegate: options.delegate ?? 'GPU',
-        onError: (error) => events.emit('error', toError(error, strings.mlFailed)),
+        delegate: options.delegate,
+        onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
       });
     } catch (error) {
       fail(error);
@@ -148,7 +156,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       const client = await uploadClient(); // subscribed before the event, so it purges + erases
       await stopLive();
       await consent.withdraw();
-      view?.setStatus(strings.withdrawn);
+      if (strings) view?.setStatus(strings.withdrawn);
       events.emit('withdrawn', undefined);
       await client?.whenIdle();
       view?.remove();

@@ -37,7 +37,10 @@ export interface TryOnOptions {
   readonly debug?: boolean;
   /** Where inference runs; default `auto` (a worker where supported). */
   readonly inference?: 'auto' | 'worker' | 'main';
-  /** MediaPipe delegate; default `GPU`, which falls back to `CPU` where WebGL2 fails. */
+  /**
+   * MediaPipe delegate; default `GPU` for hands (falling back to `CPU` where WebGL2 fails) and
+   * `CPU` for faces (the offline face bundle needs an op the GPU delegate lacks).
+   */
   readonly delegate?: 'GPU' | 'CPU';
 }
 

@@ -68,16 +68,28 @@ describe('request', () => {
     expect(prompts).toHaveLength(1);
   });
 
-  it('records refusal (what Escape answers) and asks again on the next request', async () => {
+  it('records refusal (what Escape answers) for the page only, and asks again next time', async () => {
     const { consent, store } = setup();
     const { ui, prompts } = scriptedUi(refuseAll, acceptAll);
     const refused = await consent.request(['camera'], { ui });
     expect(refused).toMatchObject({ granted: [], refused: ['camera'] });
     expect(refused.record?.action).toBe('refuse');
     expect((await consent.status()).purposes.camera.reason).toBe('refused');
+    // Refusing writes nothing: no storage exists for a shopper who never said yes.
+    expect(store.items()).toHaveLength(0);
+    expect(await consent.history()).toHaveLength(1);
     await consent.request(['camera'], { ui });
     expect(prompts).toHaveLength(2);
-    expect(store.items()).toHaveLength(2);
+    expect(store.items()).toHaveLength(1);
+    expect((store.items()[0] as { action: string }).action).toBe('grant');
+  });
+
+  it('keeps a later refusal beside earlier records once the shopper has some', async () => {
+    const { consent, store } = setup();
+    const { ui } = scriptedUi(acceptAll, refuseAll);
+    await consent.request(['camera'], { ui });
+    await consent.request(['upload'], { ui });
+    expect(store.items().map((r) => (r as { action: string }).action)).toEqual(['grant', 'refuse']);
   });
 
   it('asks each purpose on its own and keeps earlier grants in the newest record', async () => {

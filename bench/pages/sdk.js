@@ -1,0 +1,31 @@
+// SDK bench page: the SDK's whole try-on for a test ring, as a retailer's page runs it.
+// `?inference=worker|main` (default auto, a worker), CPU delegate as in the e2e pages (headless
+// Chromium only has software WebGL).
+import { createTryOn } from '/packages/sdk/dist/index.js';
+
+const params = new URLSearchParams(location.search);
+const tryOn = createTryOn({
+  product: {
+    id: 'bench-ring',
+    kind: 'ring',
+    image: '/e2e/fixtures/products/ring.svg',
+    anchor: { x: 0.5, y: 0.5 },
+    realWidthMm: 22,
+    finger: 'ring',
+  },
+  policy: {
+    controller: { name: 'Bench Shop', contact: 'privacy@shop.example' },
+    policyUrl: 'https://shop.example/privacy',
+    policyVersion: '2026-11',
+    jurisdiction: 'EU',
+    storageLocation: 'EU (Frankfurt)',
+  },
+  assetsUrl: '/packages/models/dist/',
+  inference: params.get('inference') ?? 'auto',
+  delegate: 'CPU',
+});
+const errors = [];
+tryOn.on('error', (e) => errors.push(`${e.code}: ${e.message}`));
+document.getElementById('try').addEventListener('click', () => tryOn.open());
+window.tryOn = tryOn;
+window.tryOnErrors = errors;

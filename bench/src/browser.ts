@@ -1,0 +1,55 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { cameraArgs } from '../../e2e/support/camera.js';
+import { type StaticServer, startStaticServer } from '../../e2e/support/server.js';
+
+/** The repository root (served as is by the static server, like the e2e pages). */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The Chromium the bench drives (Debian's by default, as in e2e). */
+export const CHROMIUM = process.env.FR_CHROMIUM ?? '/usr/bin/chromium';
+
+// The e2e launch flags, plus the hand fake camera.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** A headless Chromium with the hand fake camera, and the repository served on loopback. */
+export interface BenchBrowser {
+  readonly browser: Browser;
+  readonly site: StaticServer;
+  /** A fresh context (empty cache and storage) with one page at `path`. */
+  open(path: string): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** Launches the browser and the static server; `close()` stops both. */
+export async function launchBench(): Promise<BenchBrowser> {
+  const site = await startStaticServer(REPO_ROOT);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...ARGS, ...cameraArgs('hand')],
+  });
+  return {
+    browser,
+    site,
+    async open(path) {
+      const context = await browser.newContext({ baseURL: site.url });
+      const page = await context.newPage();
+      await page.goto(path);
+      return { context, page };
+    },
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
