@@ -88,17 +88,22 @@ export interface ThreadMemory {
 
 /** Collects garbage on the thread, then reads its JS heap and its WebAssembly memories. */
 export async function threadMemory(send: Send): Promise<ThreadMemory> {
+  const log = (m: string) => process.env.CDP_DEBUG && console.log('cdp', m);
+  await send('Runtime.enable');
   await send('HeapProfiler.collectGarbage');
+  log('gc');
   const heap = (await send('Runtime.getHeapUsage')) as { usedSize: number };
   const group = 'fr-bench';
   const proto = (await send('Runtime.evaluate', {
     expression: 'WebAssembly.Memory.prototype',
     objectGroup: group,
   })) as { result: { objectId: string } };
+  log('proto');
   const found = (await send('Runtime.queryObjects', {
     prototypeObjectId: proto.result.objectId,
     objectGroup: group,
   })) as { objects: { objectId: string } };
+  log('query');
   const sum = (await send('Runtime.callFunctionOn', {
     objectId: found.objects.objectId,
     functionDeclaration:

@@ -120,7 +120,9 @@ test('refuse: the consent dialog shows, then no camera, no ML, nothing stored', 
   await expectAccessible(page, 'consent dialog');
 
   // The SDK came with the click; nothing of the ML, and nothing sent anywhere.
-  expect(network.matching(/\/fr\/fittingroom\/index\.js$/)).toHaveLength(1);
+  expect(network.matching(/\/fr\/fittingroom\/tryon\.js$/)).toHaveLength(1);
+  // …and only its consent part: the live view, camera, anchoring and upload chunks wait.
+  expect(network.matching(/\/fr\/fittingroom\/(index|live-parts|client)[^/]*\.js$/)).toEqual([]);
   expect(paths(network.matching(/\/assets\/|ml-worker/))).toEqual([]);
   expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
 

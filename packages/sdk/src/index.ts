@@ -27,5 +27,11 @@ export * from './smoothing/index.js';
 export { createTryOn, type TryOnDeps } from './tryon/session.js';
 export { TRYON_STRINGS, type TryOnStrings } from './tryon/strings.js';
 export type * from './tryon/types.js';
-export { type ConsentDialog, createConsentDialog } from './ui/consent-dialog/index.js';
+export {
+  type ConsentDialog,
+  createConsentDialog,
+  createPrivacyControl,
+  type PrivacyControl,
+  type PrivacyControlOptions,
+} from './ui/consent-dialog/index.js';
 export * from './upload/index.js';
