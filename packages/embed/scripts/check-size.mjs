@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-// Targets (issue 7): loader ≤ 5 KB, before consent ≤ 20 KB. The before-consent guard is a
-// ratchet at today's size rounded up (23.3 KB measured): it fails when the total grows, while
-// BENCHMARKS.md tracks the gap to the 20 KB target (per-locale dictionaries would close it).
+// Targets (issue 7): loader ≤ 5 KB, before consent ≤ 20 KB (English; another language adds its
+// dictionary, 1.4–1.8 KB, loaded on demand).
 const TARGETS = { beforeClick: 5 * KB, beforeConsent: 20 * KB };
-const BUDGETS = { beforeClick: TARGETS.beforeClick, beforeConsent: 24 * KB };
+const BUDGETS = TARGETS;
 
 const dist = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

@@ -12,7 +12,8 @@ export { CameraError, type CameraErrorCode } from './camera/errors.js';
 export * from './capture/index.js';
 export * from './consent/index.js';
 export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
-export { DICTIONARIES, pickConsentOverrides } from './i18n/index.js';
+export { DICTIONARIES } from './i18n/all.js';
+export { loadLocale, pickConsentOverrides } from './i18n/index.js';
 export { type ConsentStrings, LOCALES, type Locale, type StringOverrides } from './i18n/types.js';
 export {
   createLandmarker,

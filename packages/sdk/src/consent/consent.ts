@@ -2,7 +2,7 @@ import type { Purpose } from '@fittingroom/protocol';
 import { FittingRoomError } from '../errors.js';
 import {
   format,
-  LOCALES,
+  loadLocale,
   matchLocale,
   pageLocaleCandidates,
   resolveLocale,
@@ -36,8 +36,8 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
   const randomId = options.randomId ?? (() => crypto.randomUUID());
   const overrides = options.strings ?? {};
   const locale = resolveLocale([options.locale, ...(options.locale ? [] : pageLocaleCandidates())]);
-  const strings = stringsFor(locale, overrides);
-  const values = placeholders(policy, strings);
+  let strings = stringsFor(locale, overrides);
+  let values = placeholders(policy, strings);
   const emitter = createEmitter<ConsentEvents>((cause) =>
     emitter.emit(
       'error',
@@ -73,19 +73,24 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
         'Consent needs a secure context (https).',
       );
     }
-    const [stored, pairs, withdrawal] = await Promise.all([
-      store.load().catch((cause: unknown) => {
-        report('Could not read stored consent; the shopper will be asked again.', cause);
-        return [];
-      }),
+    const stored = await store.load().catch((cause: unknown) => {
+      report('Could not read stored consent; the shopper will be asked again.', cause);
+      return [];
+    });
+    const fromStore = parseRecords(stored);
+    // Only the shown language and those of stored records are needed (to check their notices).
+    const locales = [...new Set([locale, ...fromStore.map((r) => matchLocale(r.locale) ?? 'en')])];
+    await Promise.all(locales.map(loadLocale));
+    strings = stringsFor(locale, overrides);
+    values = placeholders(policy, strings);
+    const [pairs, withdrawal] = await Promise.all([
       Promise.all(
-        LOCALES.map(
+        locales.map(
           async (l) => [l, await sha256Hex(noticeText(buildNotice(policy, stringsOf(l))))] as const,
         ),
       ),
       sha256Hex(format(strings.withdrawHelp, values)),
     ]);
-    const fromStore = parseRecords(stored);
     onDevice += fromStore.length;
     log = [...fromStore, ...log];
     hashes = new Map(pairs);
@@ -201,8 +206,12 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
   const consent: Consent = {
     policy,
     locale,
-    strings,
-    values,
+    get strings() {
+      return strings;
+    },
+    get values() {
+      return values;
+    },
     get record() {
       return loaded ? rules.stateRecord(log, ctx()) : null;
     },

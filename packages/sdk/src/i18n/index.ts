@@ -1,9 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { de } from './de.js';
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { hi } from './hi.js';
 import {
   type ConsentStrings,
   LOCALES,
@@ -14,8 +10,24 @@ import {
 
 export * from './types.js';
 
-/** The shipped dictionaries, one per locale. */
-export const DICTIONARIES: Readonly<Record<Locale, ConsentStrings>> = { en, fr, de, es, hi };
+// English ships with the consent code; the other dictionaries load on demand, so a page only
+// pays for the language it shows (this keeps what loads before consent small).
+const loaded: Partial<Record<Locale, ConsentStrings>> = { en };
+const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<ConsentStrings>>> = {
+  fr: () => import('./fr.js').then((m) => m.fr),
+  de: () => import('./de.js').then((m) => m.de),
+  es: () => import('./es.js').then((m) => m.es),
+  hi: () => import('./hi.js').then((m) => m.hi),
+};
+
+/** Loads a locale's shipped dictionary once (English is always loaded). */
+export async function loadLocale(locale: Locale): Promise<ConsentStrings> {
+  const ready = loaded[locale];
+  if (ready) return ready;
+  const dictionary = await LOADERS[locale as Exclude<Locale, 'en'>]();
+  loaded[locale] = dictionary;
+  return dictionary;
+}
 
 /** True when `value` is a shipped locale code. */
 export function isLocale(value: string): value is Locale {
@@ -50,7 +62,8 @@ export function pageLocaleCandidates(): string[] {
 
 /** The dictionary for `locale` with the retailer's overrides for that locale applied. */
 export function stringsFor(locale: Locale, overrides: StringOverrides = {}): ConsentStrings {
-  return { ...DICTIONARIES[locale], ...overrides[locale] };
+  // English until `loadLocale(locale)` has resolved (consent awaits it before showing anything).
+  return { ...(loaded[locale] ?? en), ...overrides[locale] };
 }
 
 /** Fills `{name}` placeholders; unknown placeholders are left as written so mistakes show. */

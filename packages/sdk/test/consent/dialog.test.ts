@@ -1,12 +1,17 @@
 import type { Purpose } from '@fittingroom/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildNotice, noticeLines, placeholders } from '../../src/consent/notice.js';
 import { type ConsentPolicy, resolvePolicy } from '../../src/consent/policy.js';
 import type { ConsentAnswer, ConsentPrompt } from '../../src/consent/prompt.js';
 import type { UnavailableReason } from '../../src/consent/rules.js';
-import { type Locale, stringsFor } from '../../src/i18n/index.js';
+import { LOCALES, type Locale, loadLocale, stringsFor } from '../../src/i18n/index.js';
 import { createConsentDialog } from '../../src/ui/consent-dialog/dialog.js';
 import { POLICY } from './fixtures.js';
+
+// The dialog is given strings by consent, which loads the shopper's dictionary first.
+beforeAll(async () => {
+  await Promise.all(LOCALES.map(loadLocale));
+});
 
 function prompt(
   over: {

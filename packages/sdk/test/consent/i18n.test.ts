@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
+import { DICTIONARIES } from '../../src/i18n/all.js';
 import {
-  DICTIONARIES,
   format,
   LOCALES,
+  loadLocale,
   pickConsentOverrides,
   resolveLocale,
   STRING_KEYS,
@@ -42,7 +43,14 @@ describe('locale choice', () => {
     expect(resolveLocale(['pt', 'ja'])).toBe('en');
   });
 
-  it('applies retailer overrides per locale and key only', () => {
+  it('loads a dictionary on demand; English until then', async () => {
+    expect(stringsFor('de').accept).toBe(DICTIONARIES.en.accept);
+    expect(await loadLocale('de')).toBe(DICTIONARIES.de);
+    expect(stringsFor('de').accept).toBe(DICTIONARIES.de.accept);
+  });
+
+  it('applies retailer overrides per locale and key only', async () => {
+    await loadLocale('fr');
     const s = stringsFor('fr', { fr: { accept: 'Oui, essayer' }, de: { accept: 'Ja' } });
     expect(s.accept).toBe('Oui, essayer');
     expect(s.refuse).toBe(DICTIONARIES.fr.refuse);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildNotice, noticeLines, noticeText, sha256Hex } from '../../src/consent/notice.js';
 import { resolvePolicy } from '../../src/consent/policy.js';
-import { DICTIONARIES, LOCALES } from '../../src/i18n/index.js';
+import { DICTIONARIES } from '../../src/i18n/all.js';
+import { LOCALES } from '../../src/i18n/index.js';
 import { POLICY } from './fixtures.js';
 
 const policy = resolvePolicy({ ...POLICY, minAge: 18, retentionDays: 14 });

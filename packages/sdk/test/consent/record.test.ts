@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/consent/policy.js';
 import { createRecord, parseRecords, toReceipt } from '../../src/consent/record.js';
-import { DICTIONARIES, LOCALES } from '../../src/i18n/index.js';
+import { DICTIONARIES } from '../../src/i18n/all.js';
+import { LOCALES } from '../../src/i18n/index.js';
 import { POLICY } from './fixtures.js';
 
 const policy = resolvePolicy({

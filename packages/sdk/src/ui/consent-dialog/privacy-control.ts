@@ -33,33 +33,30 @@ export function createPrivacyControl(options: PrivacyControlOptions): PrivacyCon
   const host = el(doc, 'div', { 'data-fittingroom': 'privacy-control' });
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
-  const withdraw = el(
-    doc,
-    'button',
-    { type: 'button', 'data-action': 'withdraw', 'aria-describedby': 'fr-withdraw-help' },
-    [t(consent.strings.withdrawButton)],
-  );
-  const receipt = el(doc, 'button', { type: 'button', 'data-action': 'receipt' }, [
-    t(consent.strings.receiptButton),
-  ]);
+  const withdraw = el(doc, 'button', {
+    type: 'button',
+    'data-action': 'withdraw',
+    'aria-describedby': 'fr-withdraw-help',
+  });
+  const receipt = el(doc, 'button', { type: 'button', 'data-action': 'receipt' });
+  const title = el(doc, 'p', { class: 'fr-control-title', id: 'fr-control-title' });
+  const help = el(doc, 'p', { id: 'fr-withdraw-help' });
   const status = el(doc, 'p', { class: 'fr-note', role: 'status', tabindex: '-1' });
   root.append(
     el(
       doc,
       'section',
       { class: 'fr-control', lang: consent.locale, 'aria-labelledby': 'fr-control-title' },
-      [
-        el(doc, 'p', { class: 'fr-control-title', id: 'fr-control-title' }, [
-          t(consent.strings.controlLabel),
-        ]),
-        el(doc, 'p', { id: 'fr-withdraw-help' }, [t(consent.strings.withdrawHelp)]),
-        el(doc, 'div', { class: 'fr-actions' }, [withdraw, receipt]),
-        status,
-      ],
+      [title, help, el(doc, 'div', { class: 'fr-actions' }, [withdraw, receipt]), status],
     ),
   );
 
+  // Texts are set here, not at creation: the shopper's dictionary loads with `consent.ready()`.
   const update = () => {
+    withdraw.textContent = t(consent.strings.withdrawButton);
+    receipt.textContent = t(consent.strings.receiptButton);
+    title.textContent = t(consent.strings.controlLabel);
+    help.textContent = t(consent.strings.withdrawHelp);
     withdraw.hidden = consent.record?.action !== 'grant';
     receipt.hidden = consent.receipt() === null;
   };
