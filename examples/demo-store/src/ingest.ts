@@ -1,24 +1,7 @@
-import type { loadConfig as LoadConfig } from '@fittingroom/server/src/config.js';
-import type { RunningServer, startServer as StartServer } from '@fittingroom/server/src/server.js';
+import { loadConfig, type RunningServer, startServer } from '@fittingroom/server';
 
 /** The running ingest server (`url`, `app`, `close()`). */
 export type { RunningServer };
-
-// @fittingroom/server ships TypeScript source and no `exports` map: its modules are loaded by
-// their `.ts` paths at run time (tsx, Playwright), while tsc checks the types through the
-// `.js` paths above. Becomes a plain import once the server package exports its entry.
-const SERVER_SRC = '@fittingroom/server/src/';
-
-async function serverModules(): Promise<{
-  loadConfig: typeof LoadConfig;
-  startServer: typeof StartServer;
-}> {
-  const [config, server] = await Promise.all([
-    import(`${SERVER_SRC}config.ts`) as Promise<{ loadConfig: typeof LoadConfig }>,
-    import(`${SERVER_SRC}server.ts`) as Promise<{ startServer: typeof StartServer }>,
-  ]);
-  return { loadConfig: config.loadConfig, startServer: server.startServer };
-}
 
 /** Options of {@link startIngest}. */
 export interface IngestOptions {
@@ -41,7 +24,6 @@ export interface IngestOptions {
  * names it reads in production, so the server's own checks apply to the demo's settings too.
  */
 export async function startIngest(options: IngestOptions): Promise<RunningServer> {
-  const { loadConfig, startServer } = await serverModules();
   const { config } = loadConfig({
     HOST: options.host,
     PORT: String(options.port),
