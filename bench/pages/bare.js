@@ -13,16 +13,20 @@ const bench = window.__bench;
 /** Main-thread landmarker: detect() runs inference synchronously inside the frame callback. */
 async function mainLandmarker() {
   const vision = await import(`${ASSETS}tasks-vision/vision_bundle.mjs`);
-  const task = await vision.HandLandmarker.createFromOptions(
+  const created = await vision.HandLandmarker.createFromOptions(
     {
       wasmLoaderPath: `${ASSETS}wasm/vision_wasm_internal.js`,
       wasmBinaryPath: `${ASSETS}wasm/vision_wasm_internal.wasm`,
     },
     { baseOptions: { modelAssetPath: MODEL, delegate: 'CPU' }, runningMode: 'VIDEO', numHands: 1 },
   );
+  let task = created;
   return {
-    detect: async (ts) => task.detectForVideo(video, ts).landmarks.length,
-    close: async () => task.close(),
+    detect: async (ts) => task?.detectForVideo(video, ts).landmarks.length ?? 0,
+    close: async () => {
+      task?.close();
+      task = null;
+    },
   };
 }
 
@@ -77,7 +81,9 @@ async function open() {
   });
   video.srcObject = stream;
   await video.play();
+  bench.marks.push(['camera', performance.now()]);
   const landmarker = placement === 'worker' ? await workerLandmarker() : await mainLandmarker();
+  bench.marks.push(['landmarker', performance.now()]);
   let stopped = false;
   let busy = false;
   let last = -1;

@@ -10,8 +10,12 @@
   const bench = {
     steps: [],
     stepEnds: [],
+    /** Per SDK frame: [frame callback → result back from the worker, → draw start, draw]. */
+    phases: [],
     longTasks: [],
     clicks: [],
+    /** [name, time] milestones the page reports (try-on states, bare start-up steps). */
+    marks: [],
     trackingAt: null,
     tracks: [],
     workers: { created: 0, terminated: 0 },
@@ -19,6 +23,7 @@
     reset() {
       bench.steps.length = 0;
       bench.stepEnds.length = 0;
+      bench.phases.length = 0;
       bench.longTasks.length = 0;
     },
     /** Records one finished frame that started at `start`. */
@@ -36,6 +41,8 @@
   let lastTick = 0;
   // When the frame now in flight started (worker mode: the tick that grabbed the bitmap).
   let pendingStart = null;
+  // When the last message from a worker arrived (the landmarks of the frame in flight).
+  let resultAt = null;
   const proto = HTMLVideoElement.prototype;
   const nativeRvfc = proto.requestVideoFrameCallback;
   if (nativeRvfc) {
@@ -67,8 +74,14 @@
       // Worker mode: the tick that sent the bitmap; main mode: inference ran inside the tick
       // whose microtasks are drawing now.
       const start = pendingStart ?? lastTick;
+      const drawStart = performance.now();
+      const result = resultAt ?? drawStart;
       pendingStart = null;
-      queueMicrotask(() => bench.step(start));
+      resultAt = null;
+      queueMicrotask(() => {
+        bench.step(start);
+        bench.phases.push([result - start, drawStart - result, performance.now() - drawStart]);
+      });
     }
     return nativeClear.apply(this, args);
   };
@@ -85,7 +98,14 @@
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(url, options) {
-      super(url, options);
+      // Module workers (the SDK's and the bare one) start through the wasm memory probe.
+      const target = new URL(url, location.href).href;
+      const shim = `/bench/pages/worker-shim.js?target=${encodeURIComponent(target)}`;
+      super(options?.type === 'module' ? shim : url, options);
+      // Registered before the SDK sets onmessage, so it runs first.
+      this.addEventListener('message', () => {
+        resultAt = performance.now();
+      });
       bench.workers.created += 1;
     }
     terminate() {

@@ -26,6 +26,8 @@ const tryOn = createTryOn({
 });
 const errors = [];
 tryOn.on('error', (e) => errors.push(`${e.code}: ${e.message}`));
+// Milestones for the cold-start breakdown: when each state was entered.
+tryOn.on('state', (state) => window.__bench.marks.push([state, performance.now()]));
 document.getElementById('try').addEventListener('click', () => tryOn.open());
 window.tryOn = tryOn;
 window.tryOnErrors = errors;

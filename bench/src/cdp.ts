@@ -86,32 +86,16 @@ export interface ThreadMemory {
   readonly wasm: number;
 }
 
-/** Collects garbage on the thread, then reads its JS heap and its WebAssembly memories. */
+/** Collects garbage on the thread, then reads its JS heap and its live wasm memory. */
 export async function threadMemory(send: Send): Promise<ThreadMemory> {
-  const log = (m: string) => process.env.CDP_DEBUG && console.log('cdp', m);
-  await send('Runtime.enable');
   await send('HeapProfiler.collectGarbage');
-  log('gc');
   const heap = (await send('Runtime.getHeapUsage')) as { usedSize: number };
-  const group = 'fr-bench';
-  const proto = (await send('Runtime.evaluate', {
-    expression: 'WebAssembly.Memory.prototype',
-    objectGroup: group,
-  })) as { result: { objectId: string } };
-  log('proto');
-  const found = (await send('Runtime.queryObjects', {
-    prototypeObjectId: proto.result.objectId,
-    objectGroup: group,
-  })) as { objects: { objectId: string } };
-  log('query');
-  const sum = (await send('Runtime.callFunctionOn', {
-    objectId: found.objects.objectId,
-    functionDeclaration:
-      'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
+  // Read through the pages' wasm probe (Runtime.queryObjects hangs while wasm is running).
+  const wasm = (await send('Runtime.evaluate', {
+    expression: 'globalThis.__wasmMemoryBytes?.() ?? 0',
     returnByValue: true,
   })) as { result: { value: number } };
-  await send('Runtime.releaseObjectGroup', { objectGroup: group });
-  return { jsHeap: heap.usedSize, wasm: sum.result.value };
+  return { jsHeap: heap.usedSize, wasm: wasm.result.value };
 }
 
 /** Memory of the page and of all its workers, summed per kind. */
