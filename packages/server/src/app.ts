@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { createContext, type Deps } from './context.js';
@@ -34,7 +33,9 @@ export async function buildApp(config: ServerConfig, deps: Deps): Promise<Fastif
   await installCors(app, config);
   await installRateLimits(app, config);
   installSecurityHeaders(app);
-  await app.register(multipart, { throwFileSizeLimit: true });
+  // Multipart bodies are left unread here: the upload route reads its own after checking the key
+  // and token (http/upload-form.ts), so a refused request never costs a buffered image.
+  app.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
 
   healthRoutes(app);
   consentRoutes(app, ctx);

@@ -7,6 +7,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
+import { viewOf } from './bytes.js';
 
 /** Keys derived from the one master key (`FR_ENCRYPTION_KEY`), one per job. */
 export interface ServerKeys {
@@ -42,6 +43,41 @@ export function deriveKeys(master: Uint8Array): ServerKeys {
   };
 }
 
+/** Length of the {@link seal} framing around the ciphertext: `FRE1`, IV and tag. */
+export const SEAL_OVERHEAD = MAGIC.length + IV_BYTES + TAG_BYTES;
+
+/**
+ * Plaintext is encrypted this much at a time. One output buffer the size of a 200 KB image is a
+ * fresh allocation whose pages fault in (about 50 per upload, measured); slices of this size
+ * come from memory the allocator already has, which made encryption several times cheaper.
+ */
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * {@link encrypt} as the pieces of its layout — head (`FRE1` | IV), ciphertext slices, tag — so
+ * a caller can write them with one `writev` instead of joining a 200 KB image into one buffer.
+ */
+export function seal(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  aad: string,
+  iv: Uint8Array = randomBytes(IV_BYTES),
+): Uint8Array[] {
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const head = Buffer.allocUnsafe(MAGIC.length + IV_BYTES);
+  MAGIC.copy(head, 0);
+  head.set(iv, MAGIC.length);
+  const pieces: Uint8Array[] = [head];
+  for (let at = 0; at < plaintext.byteLength; at += SLICE_BYTES) {
+    pieces.push(cipher.update(plaintext.subarray(at, at + SLICE_BYTES)));
+  }
+  const rest = cipher.final(); // empty for GCM
+  if (rest.length > 0) pieces.push(rest);
+  pieces.push(cipher.getAuthTag());
+  return pieces;
+}
+
 /**
  * Encrypts with AES-256-GCM and a fresh random 12-byte IV. `aad` (the storage key) is
  * authenticated, so an object moved to another key fails to decrypt.
@@ -53,16 +89,13 @@ export function encrypt(
   aad: string,
   iv: Uint8Array = randomBytes(IV_BYTES),
 ): Uint8Array {
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return new Uint8Array(Buffer.concat([MAGIC, iv, body, cipher.getAuthTag()]));
+  return viewOf(Buffer.concat(seal(key, plaintext, aad, iv)));
 }
 
 /** Reverses {@link encrypt}; throws when the bytes, key or `aad` do not match. */
 export function decrypt(key: Uint8Array, sealed: Uint8Array, aad: string): Uint8Array {
   const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (buf.length < MAGIC.length + IV_BYTES + TAG_BYTES || !buf.subarray(0, 4).equals(MAGIC)) {
+  if (buf.length < SEAL_OVERHEAD || !buf.subarray(0, 4).equals(MAGIC)) {
     throw new Error('not an encrypted object');
   }
   const iv = buf.subarray(4, 4 + IV_BYTES);
@@ -70,8 +103,9 @@ export function decrypt(key: Uint8Array, sealed: Uint8Array, aad: string): Uint8
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(tag);
-  const body = buf.subarray(4 + IV_BYTES, buf.length - TAG_BYTES);
-  return new Uint8Array(Buffer.concat([decipher.update(body), decipher.final()]));
+  const body = decipher.update(buf.subarray(4 + IV_BYTES, buf.length - TAG_BYTES));
+  const rest = decipher.final(); // throws on a wrong key, tag or aad; empty for GCM
+  return viewOf(rest.length === 0 ? body : Buffer.concat([body, rest]));
 }
 
 /** A new subject token: 32 random bytes, base64url (43 characters). Shown once, never stored. */

@@ -9,17 +9,19 @@ export function parseIdempotencyKey(header: unknown): string | null {
 }
 
 /**
- * Fingerprint of an upload request: the metadata fields in a fixed order and the image digest.
- * Two requests with the same key are "the same" only if their fingerprints match.
+ * Fingerprint of an upload request: the metadata fields in a fixed order and the image's size.
+ * Two requests with the same key are "the same" only if their fingerprints match and, checked
+ * then (uploads.ts), their images are equal byte for byte. Hashing every image up front cost as
+ * much CPU as encrypting it, for a comparison only retries ever need.
  */
-export function requestFingerprint(metadata: UploadMetadata, imageSha256: string): string {
+export function requestFingerprint(metadata: UploadMetadata, imageBytes: number): string {
   return sha256Hex(
     JSON.stringify([
       metadata.consentReceiptId,
       metadata.policyVersion,
       metadata.productId,
       metadata.capturedAt,
-      imageSha256,
+      imageBytes,
     ]),
   );
 }

@@ -1,7 +1,7 @@
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
 
-/** How long an object without its record (a crash leftover) may live before the sweeper removes it. */
+/** How long a leftover (an object that is not a whole upload or subject) may live before the sweeper removes it. */
 export const ORPHAN_GRACE_MS = 3_600_000;
 
 /** When something stored at `storedAt` expires under a retention of `days`. */
@@ -19,13 +19,13 @@ export function isExpired(expiresAt: string, now: Date): boolean {
 export type UploadFate = 'keep' | 'expired' | 'orphan';
 
 /**
- * Decides one upload's fate. `expiresAt` is null when its record is missing (a crash between
- * writing the image and the record); such leftovers go once older than the grace period, so an
- * upload still being written is never touched.
+ * Decides one stored object's fate. `expiresAt` is null for an object that is not a whole
+ * upload (an older layout's separate image or record); such leftovers go once older than the
+ * grace period.
  */
-export function uploadFate(expiresAt: string | null, newestPart: Date, now: Date): UploadFate {
+export function uploadFate(expiresAt: string | null, modifiedAt: Date, now: Date): UploadFate {
   if (expiresAt !== null) return isExpired(expiresAt, now) ? 'expired' : 'keep';
-  return now.getTime() - newestPart.getTime() >= ORPHAN_GRACE_MS ? 'orphan' : 'keep';
+  return now.getTime() - modifiedAt.getTime() >= ORPHAN_GRACE_MS ? 'orphan' : 'keep';
 }
 
 /** What the sweeper knows of a subject without uploads. */

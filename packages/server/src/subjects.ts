@@ -2,7 +2,6 @@ import type { Context } from './context.js';
 import { hashToken, isTokenShaped, newSubjectToken, sameDigest } from './crypto.js';
 import { IndexDocSchema, readDoc, SubjectDocSchema, writeDoc } from './records/docs.js';
 import { KEYS, parseUploadKey } from './records/keys.js';
-import { removeUpload } from './uploads.js';
 
 /** A random (version 4) UUID from injected randomness. */
 export function randomUuid(random: (size: number) => Uint8Array): string {
@@ -48,17 +47,17 @@ export interface ErasureCounts {
 }
 
 /**
- * Erases everything of a subject: images, upload and consent records, indexes, then the token
- * and the subject record last, so an interrupted erasure can be retried with the same token.
+ * Erases everything of a subject: uploads (record and image are one object), consent records,
+ * indexes, then the token and the subject record last, so an interrupted erasure can be retried
+ * with the same token.
  */
 export async function eraseSubject(ctx: Context, subjectId: string): Promise<ErasureCounts> {
   const { storage } = ctx;
-  const uploadIds = new Set<string>();
+  let uploads = 0;
   for (const item of await storage.list(KEYS.uploads(subjectId))) {
-    const parsed = parseUploadKey(item.key);
-    if (parsed) uploadIds.add(parsed.uploadId);
+    if (parseUploadKey(item.key)) uploads += 1;
+    await storage.delete(item.key); // whatever else is there too (an older layout's objects)
   }
-  for (const uploadId of uploadIds) await removeUpload(ctx, subjectId, uploadId);
 
   const consentKeys = await storage.list(KEYS.consents(subjectId));
   for (const item of consentKeys) {
@@ -69,12 +68,10 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
 
   const subject = await readDoc(storage, KEYS.subject(subjectId), SubjectDocSchema);
   if (subject) await storage.delete(KEYS.tokenIndex(subject.tokenHash));
-  // Anything else left under the subject's folders (nothing, unless a crash left it).
-  for (const prefix of [KEYS.uploads(subjectId), KEYS.subjectFolder(subjectId)]) {
-    for (const item of await storage.list(prefix)) {
-      if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
-    }
+  // Anything else left under the subject's folder (nothing, unless a crash left it).
+  for (const item of await storage.list(KEYS.subjectFolder(subjectId))) {
+    if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
   }
   await storage.delete(KEYS.subject(subjectId));
-  return { uploads: uploadIds.size, consents: consentKeys.length };
+  return { uploads, consents: consentKeys.length };
 }

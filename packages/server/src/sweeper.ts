@@ -1,12 +1,11 @@
 import { consentEnd } from './consent-rules.js';
 import { listConsents } from './consents.js';
 import type { Context } from './context.js';
-import { readDoc, SubjectDocSchema, UploadDocSchema } from './records/docs.js';
+import { readDoc, SubjectDocSchema } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
+import { readUploadRecord } from './records/upload-object.js';
 import { ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
-import type { ObjectInfo } from './storage/types.js';
 import { eraseSubject } from './subjects.js';
-import { removeUpload } from './uploads.js';
 
 /** What one sweep removed. */
 export interface SweepReport {
@@ -15,61 +14,41 @@ export interface SweepReport {
   readonly staleSubjects: number;
 }
 
-interface UploadParts {
-  subjectId: string;
-  uploadId: string;
-  hasRecord: boolean;
-  newest: Date;
+/** The ids in a key under `uploads/` that is not a whole upload (an older layout's objects). */
+function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
+  const [, subjectId, uploadId] =
+    /^uploads\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36})\.)?/.exec(key) ?? [];
+  return { ...(subjectId ? { subjectId } : {}), ...(uploadId ? { uploadId } : {}) };
 }
 
-function groupUploads(items: readonly ObjectInfo[]): Map<string, UploadParts> {
-  const groups = new Map<string, UploadParts>();
-  for (const item of items) {
-    const parsed = parseUploadKey(item.key);
-    if (!parsed) continue;
-    const group = groups.get(parsed.uploadId) ?? {
-      subjectId: parsed.subjectId,
-      uploadId: parsed.uploadId,
-      hasRecord: false,
-      newest: item.modifiedAt,
-    };
-    group.hasRecord ||= parsed.ext === 'json';
-    if (item.modifiedAt > group.newest) group.newest = item.modifiedAt;
-    groups.set(parsed.uploadId, group);
-  }
-  return groups;
-}
-
-/** Deletes expired uploads and crash leftovers (images or index entries without a record). */
+/**
+ * Deletes expired uploads, reading only each object's record. Anything else under `uploads/`,
+ * or in the upload index of the layout before single-object uploads, is a leftover: removed
+ * once older than the grace period.
+ */
 async function sweepUploads(
   ctx: Context,
   now: Date,
 ): Promise<{ expired: number; orphans: number }> {
   let expired = 0;
   let orphans = 0;
-  const groups = groupUploads(await ctx.storage.list(KEYS.uploadsRoot));
-  for (const group of groups.values()) {
-    const doc = group.hasRecord
-      ? await readDoc(
-          ctx.storage,
-          KEYS.uploadRecord(group.subjectId, group.uploadId),
-          UploadDocSchema,
-        )
-      : null;
-    const fate = uploadFate(doc?.expiresAt ?? null, group.newest, now);
+  for (const item of await ctx.storage.list(KEYS.uploadsRoot)) {
+    const parsed = parseUploadKey(item.key);
+    const doc = parsed ? await readUploadRecord(ctx.storage, ctx.keys.data, item.key) : null;
+    if (parsed && !doc) continue; // deleted since the listing
+    const fate = uploadFate(doc?.expiresAt ?? null, item.modifiedAt, now);
     if (fate === 'keep') continue;
-    await removeUpload(ctx, group.subjectId, group.uploadId);
+    await ctx.storage.delete(item.key);
     const type = fate === 'expired' ? 'upload_expired' : 'orphan_removed';
-    await ctx.audit.record({ type, subjectId: group.subjectId, uploadId: group.uploadId });
+    await ctx.audit.record({ type, ...(parsed ?? leftoverIds(item.key)) });
     if (fate === 'expired') expired += 1;
     else orphans += 1;
   }
-  for (const item of await ctx.storage.list(KEYS.uploadIndexRoot)) {
-    const uploadId = idFromIndexKey(item.key, KEYS.uploadIndexRoot);
-    if (uploadId === null || groups.has(uploadId)) continue;
+  for (const item of await ctx.storage.list(KEYS.legacyUploadIndexRoot)) {
     if (now.getTime() - item.modifiedAt.getTime() < ORPHAN_GRACE_MS) continue;
     await ctx.storage.delete(item.key);
-    await ctx.audit.record({ type: 'orphan_removed', uploadId });
+    const uploadId = idFromIndexKey(item.key, KEYS.legacyUploadIndexRoot);
+    await ctx.audit.record({ type: 'orphan_removed', ...(uploadId ? { uploadId } : {}) });
     orphans += 1;
   }
   return { expired, orphans };

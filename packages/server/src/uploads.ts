@@ -1,19 +1,13 @@
 import type { UploadMetadata, UploadResult } from '@fittingroom/protocol';
 import { refuseUpload } from './consent-rules.js';
 import type { Context } from './context.js';
-import { decrypt, deriveUploadId, encrypt, sha256Hex } from './crypto.js';
+import { deriveUploadId } from './crypto.js';
 import { HttpError } from './errors.js';
-import { replayDecision, requestFingerprint } from './idempotency.js';
+import { type ReplayDecision, replayDecision, requestFingerprint } from './idempotency.js';
 import { inspectImage } from './image-sniff.js';
-import {
-  ConsentDocSchema,
-  IndexDocSchema,
-  readDoc,
-  type UploadDoc,
-  UploadDocSchema,
-  writeDoc,
-} from './records/docs.js';
-import { KEYS, normalizeId } from './records/keys.js';
+import { ConsentDocSchema, IndexDocSchema, readDoc, type UploadDoc } from './records/docs.js';
+import { KEYS, normalizeId, parseUploadKey } from './records/keys.js';
+import { readUploadObject, readUploadRecord, uploadObject } from './records/upload-object.js';
 import { expiryOf } from './retention.js';
 
 /** One upload request, already authenticated and parsed. */
@@ -21,6 +15,7 @@ export interface IncomingUpload {
   readonly subjectId: string;
   readonly idempotencyKey: string;
   readonly metadata: UploadMetadata;
+  /** The plaintext image; may be a pooled buffer, so nothing keeps it after the call. */
   readonly image: Uint8Array;
 }
 
@@ -37,8 +32,9 @@ const STATUS_OF_IMAGE_ERROR = {
 } as const;
 
 /**
- * Checks consent, the image and the idempotency key, then stores the encrypted image and only
- * then its record (the commit point). Throws {@link HttpError}; on any error nothing is kept.
+ * Checks consent, the image and the idempotency key, then stores the upload — record and
+ * encrypted image — as one object, atomically: that put is the commit point. Throws
+ * {@link HttpError}; on any error nothing is kept.
  */
 export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise<UploadOutcome> {
   const { storage, config } = ctx;
@@ -57,9 +53,11 @@ export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise
     throw new HttpError(STATUS_OF_IMAGE_ERROR[checked.code], checked.code, checked.message);
 
   const uploadId = deriveUploadId(ctx.keys, subjectId, input.idempotencyKey);
-  const fingerprint = requestFingerprint(metadata, sha256Hex(image));
-  const existing = await readDoc(storage, KEYS.uploadRecord(subjectId, uploadId), UploadDocSchema);
-  const decision = replayDecision(existing?.fingerprint ?? null, fingerprint);
+  const key = KEYS.upload(subjectId, uploadId);
+  const fingerprint = requestFingerprint(metadata, image.byteLength);
+  const existing = await readUploadRecord(storage, ctx.keys.data, key);
+  let decision = replayDecision(existing?.fingerprint ?? null, fingerprint);
+  if (decision === 'replay') decision = await compareImage(ctx, key, image);
   if (existing && decision === 'replay') return { replayed: true, result: resultOf(existing) };
   if (decision === 'conflict') {
     throw new HttpError(
@@ -69,9 +67,6 @@ export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise
     );
   }
 
-  const imageKey = KEYS.uploadImage(subjectId, uploadId);
-  await storage.put(imageKey, encrypt(ctx.keys.data, image, imageKey, ctx.random(12)));
-  await writeDoc(storage, KEYS.uploadIndex(uploadId), { subjectId });
   const doc: UploadDoc = {
     uploadId,
     subjectId,
@@ -86,56 +81,53 @@ export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise
     expiresAt: expiryOf(now, config.retentionDays).toISOString(),
     fingerprint,
   };
-  await writeDoc(storage, KEYS.uploadRecord(subjectId, uploadId), doc);
+  await storage.put(key, uploadObject(ctx.keys.data, key, doc, image, ctx.random));
   return { replayed: false, result: resultOf(doc) };
+}
+
+/** A retry with a matching fingerprint is a replay only if its image is the stored one, exactly. */
+async function compareImage(ctx: Context, key: string, image: Uint8Array): Promise<ReplayDecision> {
+  const stored = await readUploadObject(ctx.storage, ctx.keys.data, key);
+  if (!stored) return 'new'; // deleted since its record was read
+  return Buffer.from(image.buffer, image.byteOffset, image.byteLength).equals(stored.image)
+    ? 'replay'
+    : 'conflict';
 }
 
 function resultOf(doc: UploadDoc): Omit<UploadResult, 'subjectToken'> {
   return { uploadId: doc.uploadId, subjectId: doc.subjectId, expiresAt: doc.expiresAt };
 }
 
-/** Who owns an upload: `mine`, `other` (another subject's) or `none`. */
-export async function uploadOwner(
-  ctx: Context,
-  subjectId: string,
-  uploadId: string,
-): Promise<'mine' | 'other' | 'none'> {
-  const entry = await readDoc(ctx.storage, KEYS.uploadIndex(uploadId), IndexDocSchema);
-  if (!entry) return 'none';
-  return entry.subjectId === subjectId ? 'mine' : 'other';
-}
-
-/** Removes an upload: the record first (it stops existing), then the image and the index. */
+/**
+ * Removes an upload of `subjectId`; true when there was one. Another subject's upload id is
+ * looked up under this subject's folder only, so it is simply not there.
+ */
 export async function removeUpload(
   ctx: Context,
   subjectId: string,
   uploadId: string,
-): Promise<void> {
-  await ctx.storage.delete(KEYS.uploadRecord(subjectId, uploadId));
-  await ctx.storage.delete(KEYS.uploadImage(subjectId, uploadId));
-  await ctx.storage.delete(KEYS.uploadIndex(uploadId));
+): Promise<boolean> {
+  const key = KEYS.upload(subjectId, uploadId);
+  const found = (await ctx.storage.getHead(key, 1)) !== null;
+  if (found) await ctx.storage.delete(key);
+  return found;
 }
 
 /** The decrypted image and its record, or null when the subject has no such upload. */
-export async function readUploadImage(
+export function readUploadImage(
   ctx: Context,
   subjectId: string,
   uploadId: string,
 ): Promise<{ doc: UploadDoc; image: Uint8Array } | null> {
-  const doc = await readDoc(ctx.storage, KEYS.uploadRecord(subjectId, uploadId), UploadDocSchema);
-  if (!doc) return null;
-  const imageKey = KEYS.uploadImage(subjectId, uploadId);
-  const sealed = await ctx.storage.get(imageKey);
-  if (!sealed) return null;
-  return { doc, image: decrypt(ctx.keys.data, sealed, imageKey) };
+  return readUploadObject(ctx.storage, ctx.keys.data, KEYS.upload(subjectId, uploadId));
 }
 
-/** Every upload record of a subject, oldest first. */
+/** Every upload record of a subject, oldest first, read without the images. */
 export async function listUploads(ctx: Context, subjectId: string): Promise<UploadDoc[]> {
   const docs: UploadDoc[] = [];
   for (const item of await ctx.storage.list(KEYS.uploads(subjectId))) {
-    if (!item.key.endsWith('.json')) continue;
-    const doc = await readDoc(ctx.storage, item.key, UploadDocSchema);
+    if (!parseUploadKey(item.key)) continue;
+    const doc = await readUploadRecord(ctx.storage, ctx.keys.data, item.key);
     if (doc) docs.push(doc);
   }
   return docs.sort((a, b) => a.storedAt.localeCompare(b.storedAt));

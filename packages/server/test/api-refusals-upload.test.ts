@@ -207,6 +207,25 @@ describe.each(adapters)(
       );
     });
 
+    it('replayed idempotency key with an image differing in one byte → 409 idempotency_conflict', async () => {
+      const image = fixture(IMAGES.smallJpeg.file);
+      const changed = new Uint8Array(image);
+      // A byte inside the scan data (not a marker), so the image still passes the header check.
+      const at = changed.length - 40;
+      changed[at] = (changed[at] ?? 0) === 0x10 ? 0x11 : 0x10;
+      const first = await h.upload({ token, receiptId, image, idempotencyKey: 'same-size-key' });
+      expect(first.statusCode).toBe(201);
+      before = await h.keys();
+      const again = await h.upload({ token, receiptId, image, idempotencyKey: 'same-size-key' });
+      expect(again.statusCode).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expectError(
+        await h.upload({ token, receiptId, image: changed, idempotencyKey: 'same-size-key' }),
+        409,
+        'idempotency_conflict',
+      );
+    });
+
     it('replayed idempotency key with another body → 409 idempotency_conflict', async () => {
       const first = await h.upload({ token, receiptId, idempotencyKey: 'replayed-key-1' });
       expect(first.statusCode).toBe(201);

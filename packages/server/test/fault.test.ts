@@ -135,7 +135,7 @@ describe('fault: server killed mid-write', () => {
     });
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(image);
     expect(
-      (await files(path.join(dataDir, 'objects'))).filter((f) => f.endsWith('.img')),
+      (await files(path.join(dataDir, 'objects'))).filter((f) => f.endsWith('.upload')),
     ).toHaveLength(1);
     await server.kill('SIGTERM');
     expect(server.process.exitCode).toBe(0);

@@ -29,19 +29,17 @@ describe('idempotency', () => {
     expect(parseIdempotencyKey(key)).toBeNull();
   });
 
-  it('fingerprints every field and the image', () => {
-    const base = requestFingerprint(metadata, 'a'.repeat(64));
-    expect(requestFingerprint({ ...metadata }, 'a'.repeat(64))).toBe(base);
-    expect(requestFingerprint(metadata, 'b'.repeat(64))).not.toBe(base);
+  it("fingerprints every field and the image's size", () => {
+    const base = requestFingerprint(metadata, 1000);
+    expect(requestFingerprint({ ...metadata }, 1000)).toBe(base);
+    expect(requestFingerprint(metadata, 1001)).not.toBe(base);
     for (const [field, value] of Object.entries({
       consentReceiptId: '1b6f0b8e-9d52-4c1e-9a43-6f2d3c1b7a10',
       policyVersion: '2025-02',
       productId: 'ring-43',
       capturedAt: '2025-03-01T11:59:01.000Z',
     })) {
-      expect(requestFingerprint({ ...metadata, [field]: value }, 'a'.repeat(64)), field).not.toBe(
-        base,
-      );
+      expect(requestFingerprint({ ...metadata, [field]: value }, 1000), field).not.toBe(base);
     }
   });
 

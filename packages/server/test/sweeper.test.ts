@@ -26,22 +26,45 @@ describe('retention sweeper', () => {
     expect((await h.keys()).some((key) => key.includes(uploadId))).toBe(false);
   });
 
-  it('removes an image whose record was never written, but only after the grace period', async () => {
-    // What a crash between the image write and the record write leaves behind.
+  it('removes objects that are not whole uploads (an older layout), after the grace period', async () => {
+    // The layout before single-object uploads: image, record and index entry apart.
     const subjectId = '11111111-1111-4111-8111-111111111111';
     const uploadId = '22222222-2222-8222-8222-222222222222';
-    await h.storage.put(KEYS.uploadImage(subjectId, uploadId), new Uint8Array([1, 2, 3]));
+    const text = (value: string) => new TextEncoder().encode(value);
+    await h.storage.put(`uploads/${subjectId}/${uploadId}.img`, new Uint8Array([1, 2, 3]));
+    await h.storage.put(`uploads/${subjectId}/${uploadId}.json`, text('{}'));
     await h.storage.put(
-      KEYS.uploadIndex(uploadId),
-      new TextEncoder().encode(JSON.stringify({ subjectId })),
+      `${KEYS.legacyUploadIndexRoot}${uploadId}.json`,
+      text(JSON.stringify({ subjectId })),
     );
     // The objects carry the real modification time, so the clock is moved relative to it.
     h.clock.time = new Date();
     expect(await sweepExpired(h.ctx)).toMatchObject({ orphans: 0 });
-    expect(await h.keys()).toHaveLength(2);
+    expect(await h.keys()).toHaveLength(3);
     h.clock.advance(ORPHAN_GRACE_MS + 60_000);
-    expect(await sweepExpired(h.ctx)).toMatchObject({ orphans: 1 });
+    expect(await sweepExpired(h.ctx)).toMatchObject({ orphans: 3, expired: 0 });
     expect(await h.keys()).toEqual([]);
+  });
+
+  it('reads only the head of each upload to decide, and keeps what has not expired', async () => {
+    const { token, receipt } = await h.subject();
+    const res = await h.upload({ token, receiptId: receipt.consentReceiptID });
+    const { uploadId } = v.parse(UploadResultSchema, res.json());
+    const heads: number[] = [];
+    const getHead = h.storage.getHead.bind(h.storage);
+    const get = h.storage.get.bind(h.storage);
+    h.storage.getHead = (key, length) => {
+      heads.push(length);
+      return getHead(key, length);
+    };
+    h.storage.get = (key) => {
+      if (key.endsWith('.upload')) throw new Error(`whole upload read: ${key}`);
+      return get(key);
+    };
+    h.clock.advance(7 * DAY_MS - 1);
+    expect(await sweepExpired(h.ctx)).toMatchObject({ expired: 0, orphans: 0 });
+    expect(heads.every((length) => length < 4096)).toBe(true);
+    expect((await h.keys()).filter((key) => key.includes(uploadId))).toHaveLength(1);
   });
 
   it('forgets a subject once its consents ended a retention period ago and nothing is uploaded', async () => {

@@ -1,14 +1,16 @@
 /**
  * Where everything lives in storage, laid out by subject. Uploads sit under their own top-level
- * prefix so an S3 lifecycle rule on `uploads/` (and `index/uploads/`) can back up the sweeper.
+ * prefix so an S3 lifecycle rule on `uploads/` can back up the sweeper.
  *
  * subjects/<subject>/subject.json            subject record (token hash, creation time)
  * subjects/<subject>/consents/<receipt>.json consent receipt, status, withdrawal
- * uploads/<subject>/<upload>.img             encrypted image (AES-256-GCM)
- * uploads/<subject>/<upload>.json            upload record, written after the image: the commit point
+ * uploads/<subject>/<upload>.upload          the whole upload, one object (records/upload-object.ts):
+ *                                            sealed record, then sealed image; its put is the commit
  * index/tokens/<token hmac>.json             token hash → subject
  * index/receipts/<receipt>.json              receipt → subject
- * index/uploads/<upload>.json                upload → subject
+ *
+ * There is no upload → subject index: the upload id is an HMAC of (subject, idempotency key), and
+ * a subject only ever looks under its own folder, so another subject's id is simply not found.
  */
 export const KEYS = {
   subject: (subjectId: string) => `subjects/${subjectId}/subject.json`,
@@ -19,12 +21,11 @@ export const KEYS = {
   consents: (subjectId: string) => `subjects/${subjectId}/consents/`,
   uploadsRoot: 'uploads/',
   uploads: (subjectId: string) => `uploads/${subjectId}/`,
-  uploadRecord: (subjectId: string, uploadId: string) => `uploads/${subjectId}/${uploadId}.json`,
-  uploadImage: (subjectId: string, uploadId: string) => `uploads/${subjectId}/${uploadId}.img`,
+  upload: (subjectId: string, uploadId: string) => `uploads/${subjectId}/${uploadId}.upload`,
   tokenIndex: (tokenHash: string) => `index/tokens/${tokenHash}.json`,
   receiptIndex: (receiptId: string) => `index/receipts/${receiptId}.json`,
-  uploadIndexRoot: 'index/uploads/',
-  uploadIndex: (uploadId: string) => `index/uploads/${uploadId}.json`,
+  /** Upload → subject entries of the layout before single-object uploads; the sweeper drops them. */
+  legacyUploadIndexRoot: 'index/uploads/',
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,15 +36,12 @@ export function normalizeId(value: string): string | null {
   return UUID.test(id) ? id : null;
 }
 
-/** Splits `uploads/<subject>/<upload>.<ext>` into its parts, or null for any other key. */
-export function parseUploadKey(
-  key: string,
-): { subjectId: string; uploadId: string; ext: 'img' | 'json' } | null {
-  const match = /^uploads\/([0-9a-f-]{36})\/([0-9a-f-]{36})\.(img|json)$/.exec(key);
-  if (!match) return null;
-  const [, subjectId, uploadId, ext] = match;
-  if (!subjectId || !uploadId || (ext !== 'img' && ext !== 'json')) return null;
-  return { subjectId, uploadId, ext };
+/** Splits `uploads/<subject>/<upload>.upload` into its parts, or null for any other key. */
+export function parseUploadKey(key: string): { subjectId: string; uploadId: string } | null {
+  const match = /^uploads\/([0-9a-f-]{36})\/([0-9a-f-]{36})\.upload$/.exec(key);
+  const subjectId = match?.[1];
+  const uploadId = match?.[2];
+  return subjectId && uploadId ? { subjectId, uploadId } : null;
 }
 
 /** The id in `<prefix><id>.json`, or null. */

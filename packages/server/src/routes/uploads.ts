@@ -7,7 +7,7 @@ import { REPLAYED_HEADER } from '../http/hooks.js';
 import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
 import { normalizeId } from '../records/keys.js';
-import { ingestUpload, readUploadImage, removeUpload, uploadOwner } from '../uploads.js';
+import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
@@ -31,8 +31,15 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     const { subjectId, token } = await requireSubject(ctx, request);
-    const { metadata, image } = await readUploadForm(request, ctx.config.maxUploadBytes);
-    const outcome = await ingestUpload(ctx, { subjectId, idempotencyKey, metadata, image });
+    const form = await readUploadForm(request, ctx.config.maxUploadBytes);
+    const { metadata, image } = form;
+    const bytes = image.byteLength;
+    let outcome: UploadOutcome;
+    try {
+      outcome = await ingestUpload(ctx, { subjectId, idempotencyKey, metadata, image });
+    } finally {
+      form.release(); // the plaintext is sealed and written (or refused): its buffer is reused
+    }
     if (!outcome.replayed) {
       await ctx.audit.record({
         type: 'upload_stored',
@@ -41,7 +48,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
         receiptId: metadata.consentReceiptId,
         publishableKey,
         ip: request.ip,
-        detail: { bytes: image.byteLength },
+        detail: { bytes },
       });
     }
     const body: UploadResult = { ...outcome.result, subjectToken: token };
@@ -51,10 +58,9 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string } }>('/v1/uploads/:id/image', async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
-    const owner = await uploadOwner(ctx, subjectId, uploadId);
-    if (owner === 'other')
-      throw new HttpError(403, 'forbidden', 'This upload belongs to another subject.');
-    const found = owner === 'mine' ? await readUploadImage(ctx, subjectId, uploadId) : null;
+    // Only this subject's uploads are looked at: another subject's id is "not found" too, so an
+    // id reveals nothing about whether it exists.
+    const found = await readUploadImage(ctx, subjectId, uploadId);
     if (!found) throw new HttpError(404, 'not_found', 'No such upload.');
     await ctx.audit.record({ type: 'image_exported', subjectId, uploadId, ip: request.ip });
     return reply
@@ -69,11 +75,8 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
   app.delete<{ Params: { id: string } }>('/v1/uploads/:id', async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
-    const owner = await uploadOwner(ctx, subjectId, uploadId);
-    if (owner === 'other')
-      throw new HttpError(403, 'forbidden', 'This upload belongs to another subject.');
-    if (owner === 'mine') {
-      await removeUpload(ctx, subjectId, uploadId);
+    // Another subject's id, like an unknown one, has nothing of this subject's to erase: 204.
+    if (await removeUpload(ctx, subjectId, uploadId)) {
       await ctx.audit.record({ type: 'upload_deleted', subjectId, uploadId, ip: request.ip });
     }
     return reply.status(204).send();

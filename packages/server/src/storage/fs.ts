@@ -2,21 +2,21 @@ import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import { assertSafeKey, assertSafePrefix, type ObjectInfo, type Storage } from './types.js';
+import { viewOf } from '../bytes.js';
+import { createLineLog } from './append-log.js';
+import { createFolderIndex, createFolderSyncer } from './fs-folders.js';
+import { defaultOps, type FsOps, isErrno, isMissing, openAppend, readFrom } from './fs-io.js';
+import { createReadCache } from './read-cache.js';
+import {
+  assertSafeKey,
+  assertSafePrefix,
+  type ObjectInfo,
+  piecesOf,
+  type Storage,
+} from './types.js';
 
-/** The subset of a writable file handle the adapter needs (so tests can inject a slow disk). */
-export interface WritableFile {
-  write(data: Uint8Array): Promise<unknown>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Filesystem operations used by the adapter; defaults are `node:fs/promises`. */
-export interface FsOps {
-  openForWrite(file: string): Promise<WritableFile>;
-  rename(from: string, to: string): Promise<void>;
-  syncDir(dir: string): Promise<void>;
-}
+/** The injectable file operations (tests simulate slow or failing disks with them). */
+export type { FsOps, WritableFile } from './fs-io.js';
 
 /** Options of {@link openFsStorage}. */
 export interface FsStorageOptions {
@@ -24,40 +24,41 @@ export interface FsStorageOptions {
   readonly dir: string;
   /** Injected filesystem operations (tests simulate a crash mid-write with these). */
   readonly fs?: Partial<FsOps>;
+  /** Small objects (records) kept in memory after a read; 0 turns the cache off. */
+  readonly cacheEntries?: number;
 }
 
-const defaultOps: FsOps = {
-  openForWrite: (file) => fsp.open(file, 'wx', 0o600),
-  rename: (from, to) => fsp.rename(from, to),
-  async syncDir(dir) {
-    const handle = await fsp.open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-};
-
-function isErrno(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
-}
+/** Records are well under this; images are far over it and never cached. */
+const CACHED_OBJECT_BYTES = 4096;
 
 /**
  * Opens the embedded storage under `dir`. Objects live in `objects/<key>` (laid out by subject),
  * written atomically: temporary file in `tmp/`, fsync, rename, fsync of the folder. Leftover
- * temporary files from a crash are removed here, before anything is served. One process per `dir`.
+ * temporary files from a crash are removed here, before anything is served. One process per
+ * `dir`: that is what lets it cache small records and the folders it knows exist.
  */
 export async function openFsStorage(options: FsStorageOptions): Promise<Storage> {
-  const ops: FsOps = { ...defaultOps, ...options.fs };
+  const syncer = createFolderSyncer();
+  const index = createFolderIndex();
+  const ops: FsOps = { ...defaultOps, syncDir: syncer.sync, ...options.fs };
   const root = path.resolve(options.dir);
   const objects = path.join(root, 'objects');
   const tmp = path.join(root, 'tmp');
-  const auditFile = path.join(root, 'audit.log');
   await fsp.mkdir(objects, { recursive: true, mode: 0o700 });
   await fsp.rm(tmp, { recursive: true, force: true });
   await fsp.mkdir(tmp, { recursive: true, mode: 0o700 });
-  let auditChain: Promise<void> = Promise.resolve();
+  // Kept open: opening and closing it for every event cost two syscalls per request.
+  const audit = createLineLog(await openAppend(path.join(root, 'audit.log')));
+  const cache = createReadCache({
+    entries: options.cacheEntries ?? 2000,
+    objectBytes: CACHED_OBJECT_BYTES,
+  });
+  // Temporary names: unique in `tmp/`, which is emptied above and used by this process alone,
+  // so a counter does (fresh random bytes per put cost a CSPRNG call each).
+  const tempPrefix = randomBytes(6).toString('hex');
+  let tempCount = 0;
+  /** Folders known to exist, so a put makes its folder only the first time. */
+  const folders = new Set<string>([objects]);
 
   /** Maps a key to its file, refusing anything that would leave `objects/`. */
   function fileOf(key: string): string {
@@ -76,6 +77,8 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
       } catch {
         return; // not empty (or already gone): stop climbing
       }
+      folders.delete(current);
+      syncer.removed(current);
       current = path.dirname(current);
     }
   }
@@ -85,7 +88,7 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
     try {
       entries = await fsp.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return;
+      if (isMissing(error)) return;
       throw error;
     }
     for (const entry of entries) {
@@ -104,13 +107,48 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
     }
   }
 
+  /**
+   * Makes `folder` and any missing parents; syncs the parent of each new one, so the new folder
+   * itself survives a crash (the rename only syncs the folder it lands in).
+   */
+  async function makeFolder(folder: string): Promise<void> {
+    const first = await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+    if (first === undefined) return;
+    for (let made = folder; made.length >= first.length; made = path.dirname(made)) {
+      await ops.syncDir(path.dirname(made));
+    }
+  }
+
+  /** Moves a synced temporary file into place; remakes the folder if a deletion pruned it. */
+  async function moveIntoPlace(temp: string, target: string): Promise<void> {
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) await makeFolder(folder);
+    // Noted before the file can appear (and kept if the rename fails: an older one may be there).
+    index.adding(folder, path.basename(target));
+    try {
+      await ops.rename(temp, target);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT')) throw error;
+      // The cached folder was removed by a concurrent delete's pruning: make it again, once.
+      await makeFolder(folder);
+      await ops.rename(temp, target);
+    }
+    folders.add(folder);
+    await ops.syncDir(folder);
+  }
+
   return {
     async put(key, body) {
       const target = fileOf(key);
-      const temp = path.join(tmp, `${randomBytes(12).toString('hex')}.part`);
+      const pieces = piecesOf(body);
+      const size = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+      tempCount += 1;
+      const temp = path.join(tmp, `${tempPrefix}-${tempCount}.part`);
       const handle = await ops.openForWrite(temp);
       try {
-        await handle.write(body);
+        const { bytesWritten } = await handle.writev(pieces);
+        if (bytesWritten !== size)
+          throw new Error(`short write (${bytesWritten} of ${size} bytes)`);
         await handle.sync();
       } catch (error) {
         await handle.close().catch(() => undefined);
@@ -118,28 +156,55 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
         throw error;
       }
       await handle.close();
+      cache.forget(key);
       try {
-        await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        await ops.rename(temp, target);
-        await ops.syncDir(path.dirname(target));
+        await moveIntoPlace(temp, target);
       } catch (error) {
         await fsp.rm(temp, { force: true });
         throw error;
+      } finally {
+        cache.forget(key); // also voids any read that began before the rename
       }
     },
 
     async get(key) {
+      const file = fileOf(key);
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const done = cache.begin(key);
       try {
-        return new Uint8Array(await fsp.readFile(fileOf(key)));
+        const bytes = viewOf(await readFrom(file));
+        done(bytes);
+        return bytes;
       } catch (error) {
-        if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return null;
+        done(null);
+        if (isMissing(error)) return null;
+        throw error;
+      }
+    },
+
+    async getHead(key, length) {
+      if (!Number.isInteger(length) || length < 1) throw new RangeError('length must be ≥ 1');
+      const file = fileOf(key);
+      // Every new upload first looks for an earlier one: known absent, no failing `open`.
+      if (index.lacks(path.dirname(file), path.basename(file))) return null;
+      try {
+        return viewOf(await readFrom(file, length));
+      } catch (error) {
+        if (isMissing(error)) return null;
         throw error;
       }
     },
 
     async delete(key) {
       const file = fileOf(key);
-      await fsp.rm(file, { force: true });
+      cache.forget(key);
+      try {
+        await fsp.rm(file, { force: true });
+        index.removed(path.dirname(file), path.basename(file));
+      } finally {
+        cache.forget(key);
+      }
       await pruneEmpty(path.dirname(file));
     },
 
@@ -152,16 +217,12 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
     },
 
     appendAudit(line) {
-      // Serialized so concurrent events never interleave; 'a' opens with O_APPEND.
-      const next = auditChain.then(() =>
-        fsp.appendFile(auditFile, `${line}\n`, { flag: 'a', mode: 0o600 }),
-      );
-      auditChain = next.catch(() => undefined);
-      return next;
+      return audit.append(line);
     },
 
     async close() {
-      await auditChain;
+      await audit.close();
+      await syncer.close();
     },
   };
 }

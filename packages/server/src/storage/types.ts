@@ -5,6 +5,14 @@ export interface ObjectInfo {
   readonly modifiedAt: Date;
 }
 
+/** An object's bytes: one buffer, or pieces stored back to back (written without joining). */
+export type ObjectBody = Uint8Array | readonly Uint8Array[];
+
+/** The pieces of a body, as a list. */
+export function piecesOf(body: ObjectBody): readonly Uint8Array[] {
+  return body instanceof Uint8Array ? [body] : body;
+}
+
 /**
  * The one storage interface every adapter implements (local filesystem, S3-compatible).
  * Keys are `/`-separated paths of safe segments (see {@link isSafeKey}).
@@ -14,9 +22,14 @@ export interface ObjectInfo {
  */
 export interface Storage {
   /** Stores `body` under `key`, replacing any previous object, atomically. */
-  put(key: string, body: Uint8Array): Promise<void>;
+  put(key: string, body: ObjectBody): Promise<void>;
   /** The bytes under `key`, or null when there are none. */
   get(key: string): Promise<Uint8Array | null>;
+  /**
+   * The first `length` (≥ 1) bytes under `key` (all of them if the object is shorter), or null
+   * when there is none: lets a reader take an upload's record without its image.
+   */
+  getHead(key: string, length: number): Promise<Uint8Array | null>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   /** Every object whose key starts with `prefix` (a folder: empty or ending in `/`), sorted. */

@@ -1,5 +1,5 @@
 // A server process for fault tests: the real startServer, with a disk that stalls halfway
-// through writing any large object (an image) when FR_TEST_STALL_WRITES=1, so the test can
+// through writing any large object (an upload) when FR_TEST_STALL_WRITES=1, so the test can
 // SIGKILL it mid-write. Prints "LISTENING <url>" and "STALLED" on stdout.
 import { open } from 'node:fs/promises';
 import { loadConfig } from '../../src/config.js';
@@ -10,7 +10,8 @@ const stall: Partial<FsOps> = {
   async openForWrite(file) {
     const handle = await open(file, 'wx', 0o600);
     return {
-      async write(data: Uint8Array) {
+      async writev(pieces: readonly Uint8Array[]) {
+        const data = Buffer.concat(pieces);
         if (data.byteLength < 4096) return handle.write(data);
         await handle.write(data.subarray(0, data.byteLength >> 1));
         await handle.sync();

@@ -30,6 +30,18 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
       expect(await storage.get('uploads/s1/u1.img')).toEqual(body);
     });
 
+    it('stores a body given in pieces back to back, and reads its head alone', async () => {
+      await storage.put('uploads/s1/u1.upload', [bytes('head'), new Uint8Array(), bytes('-body')]);
+      expect(
+        new TextDecoder().decode((await storage.get('uploads/s1/u1.upload')) ?? undefined),
+      ).toBe('head-body');
+      const head = await storage.getHead('uploads/s1/u1.upload', 4);
+      expect(new TextDecoder().decode(head ?? undefined)).toBe('head');
+      const all = await storage.getHead('uploads/s1/u1.upload', 4096);
+      expect(new TextDecoder().decode(all ?? undefined)).toBe('head-body');
+      expect(await storage.getHead('uploads/s1/none.upload', 4)).toBeNull();
+    });
+
     it('replaces an object on put', async () => {
       await storage.put('a/b.json', bytes('one'));
       await storage.put('a/b.json', bytes('two'));
@@ -82,6 +94,7 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     ])('refuses the unsafe key %j', async (key) => {
       await expect(storage.put(key, bytes('x'))).rejects.toThrow(/unsafe/);
       await expect(storage.get(key)).rejects.toThrow(/unsafe/);
+      await expect(storage.getHead(key, 1)).rejects.toThrow(/unsafe/);
       await expect(storage.delete(key)).rejects.toThrow(/unsafe/);
     });
 
