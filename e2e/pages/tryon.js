@@ -1,5 +1,5 @@
 // SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|glasses|earrings`,
-// optional `&ingest=<origin>&key=<publishable key>` and `&inference=main`.
+// optional `&ingest=<origin>&key=<publishable key>`, `&inference=main` and `&lang=fr`.
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -40,6 +40,7 @@ const tryOn = createTryOn({
   assetsUrl: '/packages/models/dist/',
   ingest,
   inference: params.get('inference') ?? 'auto',
+  ...(params.get('lang') ? { locale: params.get('lang') } : {}),
   // Headless Chromium has only software WebGL: the CPU delegate is faster and deterministic.
   delegate: params.get('delegate') ?? 'CPU',
 });

@@ -9,6 +9,8 @@ export interface TryOnPageOptions {
   key?: string;
   inference?: 'worker' | 'main';
   policyVersion?: string;
+  /** The `locale` option (`fr`, `de`, …). */
+  lang?: string;
 }
 
 /** Opens the test page for a product (nothing happens until the shopper clicks). */

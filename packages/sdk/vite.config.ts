@@ -1,8 +1,11 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { chunkOf } from './chunks.js';
+import { minifyCssLiterals } from './minify-css.js';
 
 // Library build: ESM entry points plus the inference worker as its own file, chunks kept flat
 // beside them so `new URL('./ml-worker.js', import.meta.url)` finds the worker.
 export default defineConfig({
+  plugins: [minifyCssLiterals()], // the stylesheets' whitespace (minify-css.ts)
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
@@ -17,7 +20,17 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      output: { chunkFileNames: '[name]-[hash].js', minify: true },
+      // Rolldown requires it for groups that leave their modules' imports where they are
+      // (`includeDependenciesRecursively: false`); the entries' public exports are unchanged.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        chunkFileNames: '[name]-[hash].js',
+        minify: true,
+        // One chunk for what loads before consent, one for the live view after it (chunks.ts).
+        codeSplitting: {
+          groups: [{ name: chunkOf, includeDependenciesRecursively: false }],
+        },
+      },
     },
   },
 });

@@ -26,7 +26,8 @@ export * from './overlay/index.js';
 export * from './products/index.js';
 export * from './smoothing/index.js';
 export { createTryOn, type TryOnDeps } from './tryon/session.js';
-export { TRYON_STRINGS, type TryOnStrings } from './tryon/strings.js';
+export type { TryOnStrings } from './tryon/strings.js';
+export { TRYON_STRINGS } from './tryon/strings-all.js';
 export type * from './tryon/types.js';
 export {
   type ConsentDialog,

@@ -5,7 +5,7 @@ export {
   hiddenPlacements,
   placementCount,
 } from './anchor.js';
-export * as calibration from './calibration.js';
+export * as calibration from './calibration-namespace.js';
 export {
   anchorEarrings,
   anchorGlasses,

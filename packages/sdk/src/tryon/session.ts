@@ -6,7 +6,7 @@ import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
 import { createEmitter } from './emitter.js';
 import type { Live } from './live.js';
-import type { TryOnStringOverrides, TryOnStrings } from './strings.js';
+import { loadTryOnStrings, type TryOnStringOverrides, type TryOnStrings } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import type { LiveView } from './view.js';
 
@@ -113,8 +113,13 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       return;
     }
     setState('starting');
-    const parts = await loadLive();
-    strings = parts.tryOnStrings(consent.locale, (options.strings ?? {}) as TryOnStringOverrides);
+    // The texts (one locale's chunk) load alongside the live view's code, not after it.
+    const overrides = (options.strings ?? {}) as TryOnStringOverrides;
+    const [parts, texts] = await Promise.all([
+      loadLive(),
+      loadTryOnStrings(consent.locale, overrides),
+    ]);
+    strings = texts;
     const container = options.container ?? document.body;
     view = parts.mountLiveView(container, strings, () => void tryOn.close());
     view.host.dataset.state = 'starting';
