@@ -59,6 +59,16 @@
       });
     };
   }
+  // The SDK grabs a frame for its worker as a VideoFrame (a bitmap where WebCodecs is missing).
+  const NativeVideoFrame = window.VideoFrame;
+  if (NativeVideoFrame) {
+    window.VideoFrame = class extends NativeVideoFrame {
+      constructor(source, ...rest) {
+        super(source, ...rest);
+        if (source instanceof HTMLVideoElement && inTick !== null) pendingStart = inTick;
+      }
+    };
+  }
   const nativeBitmap = window.createImageBitmap;
   window.createImageBitmap = function (source, ...rest) {
     if (source instanceof HTMLVideoElement && inTick !== null) pendingStart = inTick;

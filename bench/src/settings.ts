@@ -41,7 +41,7 @@ export function settingsFor(env: NodeJS.ProcessEnv): Settings {
   const soakSeconds = positive(env, 'BENCH_SOAK_SECONDS', quick ? 20 : 600);
   const frame: FrameOptions = quick
     ? { rounds: 3, warmupFrames: 15, frames: 20, longTaskSeconds: 5 }
-    : { rounds: 10, warmupFrames: 30, frames: 30, longTaskSeconds: 30 };
+    : { rounds: 20, warmupFrames: 30, frames: 30, longTaskSeconds: 30 };
   const ingest: IngestOptions = quick
     ? { connections: 50, warmupSeconds: 2, seconds: 5, rounds: 1 }
     : { connections: 50, warmupSeconds: 3, seconds: 15, rounds: 3 };

@@ -32,11 +32,19 @@ export const EMPTY_STORAGE: StorageSnapshot = {
 
 /**
  * Counts getUserMedia calls and keeps every track handed out, so tests can check that no
- * camera was asked for and that every track ended (`window.__frProbe`).
+ * camera was asked for and that every track ended (`window.__frProbe`). Also counts how camera
+ * frames leave the video: wrapped as VideoFrames, or copied by createImageBitmap.
  */
 export async function installMediaProbe(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const probe = { gumCalls: 0, tracks: [] as MediaStreamTrack[], workers: 0, liveWorkers: 0 };
+    const probe = {
+      gumCalls: 0,
+      tracks: [] as MediaStreamTrack[],
+      workers: 0,
+      liveWorkers: 0,
+      videoFrames: 0,
+      videoBitmaps: 0,
+    };
     Object.defineProperty(window, '__frProbe', { value: probe });
     const md = navigator.mediaDevices;
     if (md?.getUserMedia) {
@@ -48,6 +56,21 @@ export async function installMediaProbe(context: BrowserContext): Promise<void> 
         return stream;
       };
     }
+    const NativeVideoFrame = window.VideoFrame;
+    if (NativeVideoFrame) {
+      const Counted = class extends NativeVideoFrame {
+        constructor(source: CanvasImageSource, init?: VideoFrameInit) {
+          super(source, init);
+          if (source instanceof HTMLVideoElement) probe.videoFrames += 1;
+        }
+      };
+      window.VideoFrame = Counted as typeof VideoFrame;
+    }
+    const nativeBitmap = window.createImageBitmap.bind(window);
+    window.createImageBitmap = ((source: ImageBitmapSource, ...rest: []) => {
+      if (source instanceof HTMLVideoElement) probe.videoBitmaps += 1;
+      return nativeBitmap(source, ...rest);
+    }) as typeof createImageBitmap;
     const NativeWorker = window.Worker;
     window.Worker = class extends NativeWorker {
       constructor(url: string | URL, options?: WorkerOptions) {
@@ -69,6 +92,8 @@ export function readMediaProbe(page: Page): Promise<{
   trackStates: string[];
   workers: number;
   liveWorkers: number;
+  videoFrames: number;
+  videoBitmaps: number;
 }> {
   return page.evaluate(() => {
     const probe = (
@@ -78,6 +103,8 @@ export function readMediaProbe(page: Page): Promise<{
           tracks: MediaStreamTrack[];
           workers: number;
           liveWorkers: number;
+          videoFrames: number;
+          videoBitmaps: number;
         };
       }
     ).__frProbe;
@@ -86,6 +113,8 @@ export function readMediaProbe(page: Page): Promise<{
       trackStates: probe.tracks.map((t) => t.readyState),
       workers: probe.workers,
       liveWorkers: probe.liveWorkers,
+      videoFrames: probe.videoFrames,
+      videoBitmaps: probe.videoBitmaps,
     };
   });
 }

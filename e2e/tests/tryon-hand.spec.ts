@@ -49,6 +49,37 @@ test('a ring sits on the ring finger, between knuckle and middle joint', async (
   expect(stats.boxes[1]).toBe(0);
   expect(stats.coverage).toBeLessThan(0.05);
   expect(network.foreign()).toEqual([]);
+  // Frames reach the inference worker as VideoFrames: the page thread never copies one.
+  const media = await readMediaProbe(page);
+  expect(media.videoFrames).toBeGreaterThan(0);
+  expect(media.videoBitmaps).toBe(0);
+});
+
+test('the overlay follows the stage when the window is resized', async ({ page }) => {
+  await gotoTryOn(page, { product: 'ring' });
+  await startTryOn(page);
+  await waitForTracking(page);
+  const backing = () =>
+    page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('[data-fittingroom=tryon]');
+      const canvas = host?.shadowRoot?.querySelector('canvas');
+      if (!canvas) throw new Error('no overlay canvas');
+      const ratio = window.devicePixelRatio || 1;
+      return { width: canvas.width, css: Math.round(canvas.clientWidth * ratio) };
+    });
+  const before = await backing();
+  expect(before.width).toBe(before.css);
+  await page.setViewportSize({ width: 420, height: 800 });
+  // The backing store is resized to the smaller stage, not left at the old size and scaled.
+  await expect.poll(async () => (await backing()).width).toBeLessThan(before.width);
+  const after = await backing();
+  expect(after.width).toBe(after.css);
+  await expect
+    .poll(async () => {
+      const stats = await magenta(page);
+      return Math.abs(stats.cx - mirrored(SPOTS.ringOnRingFinger)[0]) < 0.04;
+    })
+    .toBe(true);
 });
 
 test('the main-thread fallback draws the same ring', async ({ page }) => {

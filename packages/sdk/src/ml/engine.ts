@@ -11,9 +11,10 @@ type Vision = typeof import('@mediapipe/tasks-vision');
 /** Where tasks-vision finds its wasm loader and binary. */
 export type WasmFileset = Parameters<Vision['HandLandmarker']['createFromOptions']>[0];
 
-/** A frame the engine can read: a transferred bitmap in a worker, or the video itself. */
+/** A frame the engine can read: a worker's bitmap or canvas, or the page's video itself. */
 export type EngineImage =
   | ImageBitmap
+  | OffscreenCanvas
   | VideoFrame
   | HTMLVideoElement
   | HTMLImageElement

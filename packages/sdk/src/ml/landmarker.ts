@@ -111,6 +111,25 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
   return landmarker;
 }
 
+/**
+ * The frame to hand to the worker. A VideoFrame of the video wraps the camera's buffer without
+ * copying it (createImageBitmap copies every frame on the main thread); stills and browsers
+ * without WebCodecs take the bitmap path.
+ */
+async function grabFrame(
+  source: FrameSource,
+  timestampMs: number,
+): Promise<ImageBitmap | VideoFrame> {
+  if (typeof VideoFrame === 'function' && source instanceof HTMLVideoElement) {
+    try {
+      return new VideoFrame(source, { timestamp: Math.round(timestampMs * 1000) });
+    } catch {
+      // No frame decoded yet, or a browser that cannot wrap this video: copy instead.
+    }
+  }
+  return createImageBitmap(source);
+}
+
 interface Backend {
   readonly delegate: Delegate;
   detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
@@ -193,7 +212,7 @@ async function startWorker(options: EngineOptions, config: LandmarkerOptions): P
   return {
     delegate,
     async detect(source, timestampMs) {
-      const image = await createImageBitmap(source);
+      const image = await grabFrame(source, timestampMs);
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

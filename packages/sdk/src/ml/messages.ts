@@ -6,7 +6,8 @@ export type ToWorker =
   | {
       readonly type: 'detect';
       readonly id: number;
-      readonly image: ImageBitmap;
+      /** Transferred: the worker owns it and closes it after inference. */
+      readonly image: ImageBitmap | VideoFrame;
       readonly timestampMs: number;
     }
   | { readonly type: 'close' };

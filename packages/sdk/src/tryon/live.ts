@@ -85,7 +85,7 @@ function run(
 ): Live {
   const { view, product, strings } = options;
   const { width, height } = view.stageSize();
-  const geometry: ViewGeometry = { width, height, mirrored: true, fit: 'cover' };
+  let geometry: ViewGeometry = { width, height, mirrored: true, fit: 'cover' };
   const overlay: Overlay = createOverlay({
     canvas: view.canvas,
     image,
@@ -121,6 +121,11 @@ function run(
     }
   };
   view.setStatus(hint);
+  // A rotated phone or a resized window changes the stage: anchor and draw at the new size.
+  const resized = watchSize(view, (size) => {
+    geometry = { ...geometry, ...size };
+    overlay.resize(size.width, size.height);
+  });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
   let closed = false;
   return {
@@ -133,9 +138,27 @@ function run(
       if (closed) return;
       closed = true;
       loop.stop();
+      resized.disconnect();
       closeCamera();
       overlay.close();
       await landmarker.close();
     },
   };
+}
+
+/** Calls `onResize` with the stage's new size whenever the overlay canvas changes size. */
+function watchSize(
+  view: LiveView,
+  onResize: (size: { width: number; height: number }) => void,
+): { disconnect(): void } {
+  if (typeof ResizeObserver !== 'function') return { disconnect() {} };
+  let last = view.stageSize();
+  const observer = new ResizeObserver(() => {
+    const size = view.stageSize();
+    if (size.width === last.width && size.height === last.height) return;
+    last = size;
+    onResize(size);
+  });
+  observer.observe(view.canvas);
+  return observer;
 }
