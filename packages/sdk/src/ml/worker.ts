@@ -3,6 +3,7 @@
 // else leaves: `fetch` is restricted to the SDK's own origins before MediaPipe is loaded.
 import { createEngine, type Engine } from './engine.js';
 import { allowOrigins, installFetchGuard } from './fetch-guard.js';
+import { inferenceSize } from './inference-size.js';
 import type { FromWorker, ToWorker } from './messages.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,28 +27,36 @@ let context: OffscreenCanvasRenderingContext2D | null = null;
 
 /**
  * What the engine reads a transferred frame from. A VideoFrame (the camera's own buffer, YUV)
- * is first drawn into a reused 2D canvas: measured in headless Chromium, that conversion plus
- * inference costs less than inference reading the VideoFrame itself, and less than the
- * main thread's createImageBitmap — and it keeps the page's thread free.
+ * is drawn into a reused 2D canvas, at most {@link inferenceSize}: measured in headless
+ * Chromium, that conversion plus inference costs less than inference reading the VideoFrame
+ * itself, and less than the main thread's createImageBitmap, and it keeps the page's thread
+ * free. Landmarks are normalized, so the smaller image changes no coordinate.
  */
 function readable(image: ImageBitmap | VideoFrame): ImageBitmap | OffscreenCanvas {
   if (!('displayWidth' in image)) return image;
-  const { displayWidth: width, displayHeight: height } = image;
+  const { width, height } = inferenceSize(image.displayWidth, image.displayHeight);
   if (!canvas || canvas.width !== width || canvas.height !== height) {
     canvas = new OffscreenCanvas(width, height);
     context = canvas.getContext('2d', { alpha: false, desynchronized: true });
   }
   if (!context) throw new Error('2D canvas unavailable in the worker');
-  context.drawImage(image, 0, 0);
+  context.drawImage(image, 0, 0, width, height);
   return canvas;
+}
+
+/** The frame's own pixel size (what anchoring maps landmarks onto), whatever inference saw. */
+function frameSize(image: ImageBitmap | VideoFrame): { width: number; height: number } {
+  return 'displayWidth' in image
+    ? { width: image.displayWidth, height: image.displayHeight }
+    : { width: image.width, height: image.height };
 }
 
 function detect(message: Extract<ToWorker, { type: 'detect' }>): void {
   const { image, id, timestampMs } = message;
   try {
     if (!engine) throw new Error('landmarker is not ready');
-    const source = readable(image);
-    const frame = engine.detect(source, timestampMs, source.width, source.height);
+    const { width, height } = frameSize(image);
+    const frame = engine.detect(readable(image), timestampMs, width, height);
     post({ type: 'result', id, frame });
   } finally {
     image.close();
