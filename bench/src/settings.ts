@@ -46,7 +46,7 @@ export function settingsFor(env: NodeJS.ProcessEnv): Settings {
     ? { connections: 50, warmupSeconds: 2, seconds: 5, rounds: 1 }
     : { connections: 50, warmupSeconds: 3, seconds: 15, rounds: 3 };
   const memory: MemoryOptions = { soakSeconds, cycles: quick ? 3 : 20 };
-  const coldRounds = quick ? 1 : 3;
+  const coldRounds = quick ? 1 : 5;
   const out =
     env.BENCH_OUT ??
     (quick ? join(REPO_ROOT, 'bench', '.cache', 'BENCHMARKS.quick.md') : undefined);
