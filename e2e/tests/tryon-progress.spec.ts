@@ -60,16 +60,21 @@ async function recordView(page: import('@playwright/test').Page): Promise<void> 
   });
 }
 
+/** Opens the ring's try-on with the recorder on and accepts camera consent. */
+async function openRecorded(page: import('@playwright/test').Page): Promise<void> {
+  await gotoTryOn(page, { product: 'ring' });
+  await recordView(page);
+  await page.getByRole('button', { name: 'Try it on' }).click();
+  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+}
+
 const samples = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { samples: Sample[] }).samples);
 
 test('the download bar goes from 0 to 100 with the real bytes, then a starting phase', async ({
   page,
 }) => {
-  await gotoTryOn(page, { product: 'ring' });
-  await recordView(page);
-  await page.getByRole('button', { name: 'Try it on' }).click();
-  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+  await openRecorded(page);
   // An accessible progress bar with a name, while the files download.
   const bar = page.getByRole('progressbar', { name: 'Downloading the try-on' });
   await expect(bar).toBeVisible();
@@ -98,10 +103,7 @@ test('the download bar goes from 0 to 100 with the real bytes, then a starting p
 test('the show-your-hand hint waits until frames were processed without a hand', async ({
   page,
 }) => {
-  await gotoTryOn(page, { product: 'ring' });
-  await recordView(page);
-  await page.getByRole('button', { name: 'Try it on' }).click();
-  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+  await openRecorded(page);
   const hint = 'Hold the back of your hand up to the camera.';
   await expect(page.locator(`${host}[data-state=live]`)).toBeAttached({ timeout: 90_000 });
   await expect(page.getByRole('status')).toHaveText(hint, { timeout: 60_000 });

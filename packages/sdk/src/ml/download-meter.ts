@@ -1,4 +1,4 @@
-import type { FetchLike, FetchScope } from './fetch-guard.js';
+import { type FetchLike, type FetchScope, urlOf } from './fetch-guard.js';
 
 /** Bytes of the try-on's downloads (wasm and model) received so far. */
 export interface DownloadProgress {
@@ -53,12 +53,6 @@ export function meteredResponse(
     statusText: response.statusText,
     headers: response.headers,
   });
-}
-
-function urlOf(input: RequestInfo | URL): string {
-  if (typeof input === 'string') return input;
-  if (input instanceof URL) return input.href;
-  return input.url;
 }
 
 /**
