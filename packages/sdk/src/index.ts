@@ -40,6 +40,8 @@ export {
   type StringKey,
   type StringOverrides,
 } from './i18n/types.js';
+export type { DelegateReason } from './ml/delegate.js';
+export type { Delegate } from './ml/types.js';
 export {
   FINGERS,
   type Finger,
@@ -53,6 +55,7 @@ export { createTryOn, type TryOnDeps } from './tryon/session.js';
 export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
+  LandmarkerInfo,
   TryOn,
   TryOnError,
   TryOnEvents,

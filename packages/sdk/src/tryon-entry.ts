@@ -18,6 +18,7 @@ export { createTryOn } from './tryon/session.js';
 export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
+  LandmarkerInfo,
   TryOn,
   TryOnError,
   TryOnEvents,

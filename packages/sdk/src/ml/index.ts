@@ -1,4 +1,5 @@
 // `@fittingroom/sdk/landmarks`: the on-device hand and face landmarker (MediaPipe, loaded lazily).
+export type { DelegateReason } from './delegate.js';
 export {
   createLandmarker,
   type FrameSource,
