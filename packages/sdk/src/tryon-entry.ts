@@ -7,6 +7,8 @@ export type { CaptureErrorCode } from './capture/errors.js';
 export type { ConsentPolicy, ControllerInfo, SignalPolicy } from './consent/policy.js';
 export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
 export type { ConsentStrings, Locale } from './i18n/types.js';
+export type { DelegateReason } from './ml/delegate.js';
+export type { Delegate } from './ml/types.js';
 export type {
   Finger,
   ImagePoint,
