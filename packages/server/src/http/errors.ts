@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as v from 'valibot';
 import { errorBody, HttpError } from '../errors.js';
+import { loggedPath } from './url.js';
 
 function statusOf(error: unknown): number | null {
   if (typeof error !== 'object' || error === null || !('statusCode' in error)) return null;
@@ -44,11 +45,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (http.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(http.status).headers(http.headers).send(errorBody(http.code, http.message));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(errorBody('not_found', `No route for ${request.method} ${request.url}.`)),
-  );
+  app.setNotFoundHandler(answerNotFound);
+}
+
+/** The 404 answer; the path is echoed without its query (which may carry a token). */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply
+    .status(404)
+    .send(errorBody('not_found', `No route for ${request.method} ${loggedPath(request.url)}.`));
 }
 
 /**

@@ -8,6 +8,7 @@ import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
 import { normalizeId } from '../records/keys.js';
 import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
+import { apiRoute } from './paths.js';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
@@ -20,7 +21,7 @@ function uploadIdParam(params: { id: string }): string {
 
 /** `POST /v1/uploads`, `GET /v1/uploads/{id}/image`, `DELETE /v1/uploads/{id}`. */
 export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
-  app.post(API.uploads, async (request, reply) => {
+  app.post(apiRoute(API.uploads), async (request, reply) => {
     const publishableKey = requireKey(ctx, request);
     const idempotencyKey = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (idempotencyKey === null) {
@@ -55,7 +56,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
     return reply.status(201).header(REPLAYED_HEADER, String(outcome.replayed)).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/v1/uploads/:id/image', async (request, reply) => {
+  app.get<{ Params: { id: string } }>(apiRoute(API.uploadImage(':id')), async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
     // Only this subject's uploads are looked at: another subject's id is "not found" too, so an
@@ -72,7 +73,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       .send(Buffer.from(found.image));
   });
 
-  app.delete<{ Params: { id: string } }>('/v1/uploads/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>(apiRoute(API.upload(':id')), async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
     // Another subject's id, like an unknown one, has nothing of this subject's to erase: 204.
