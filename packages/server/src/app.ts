@@ -4,6 +4,7 @@ import { createContext, type Deps } from './context.js';
 import { registerApi } from './http/api.js';
 import { clientErrorHandler, installErrorHandlers } from './http/errors.js';
 import type { RateLimitStore } from './http/hooks.js';
+import { installRequestLimits } from './http/limits.js';
 import { canonicalUrl, loggedPath } from './http/url.js';
 import { healthRoutes, type ReadinessCheck, storageWritable } from './routes/health.js';
 
@@ -36,10 +37,14 @@ export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<Fas
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     clientErrorHandler,
+    // Node's own limits (http/limits.ts adds the body pace), checked every second, not every 30.
+    requestTimeout: config.timeouts.requestMs,
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: 1000 },
     // Routing, hooks and logs all see one spelling of each path (see http/url.ts).
     rewriteUrl: (req) => canonicalUrl(req.url ?? '/'),
   });
   installErrorHandlers(app);
+  installRequestLimits(app, config.timeouts);
   healthRoutes(app, [storageWritable(deps.storage), ...(deps.readiness ?? [])]);
   await registerApi(app, {
     ctx,

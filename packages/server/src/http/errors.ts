@@ -42,7 +42,7 @@ export function describeIssues(what: string, issues: readonly v.BaseIssue<unknow
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error);
-    if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (http.code === 'internal') request.log.error({ err: error }, 'request failed');
     return reply.status(http.status).headers(http.headers).send(errorBody(http.code, http.message));
   });
   app.setNotFoundHandler(answerNotFound);
@@ -66,10 +66,9 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   }
   const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const body = JSON.stringify(
-    errorBody(
-      'invalid_request',
-      timeout ? 'The request took too long to arrive.' : 'The request is malformed or was cut off.',
-    ),
+    timeout
+      ? errorBody('request_timeout', 'The request took too long to arrive.')
+      : errorBody('invalid_request', 'The request is malformed or was cut off.'),
   );
   socket.end(
     `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

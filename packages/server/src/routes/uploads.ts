@@ -1,9 +1,15 @@
-import { API, IDEMPOTENCY_KEY_HEADER, type UploadResult } from '@fittingroom/protocol';
+import {
+  API,
+  IDEMPOTENCY_KEY_HEADER,
+  type UploadMetadata,
+  type UploadResult,
+} from '@fittingroom/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { requireKey, requireSubject } from '../http/guards.js';
 import { REPLAYED_HEADER } from '../http/hooks.js';
+import { createUploadSlots } from '../http/limits.js';
 import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
 import { normalizeId } from '../records/keys.js';
@@ -21,6 +27,7 @@ function uploadIdParam(params: { id: string }): string {
 
 /** `POST /v1/uploads`, `GET /v1/uploads/{id}/image`, `DELETE /v1/uploads/{id}`. */
 export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
+  const slots = createUploadSlots(ctx.config.maxUploadsInFlight);
   app.post(apiRoute(API.uploads), async (request, reply) => {
     const publishableKey = requireKey(ctx, request);
     const idempotencyKey = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
@@ -32,14 +39,26 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     const { subjectId, token } = await requireSubject(ctx, request);
-    const form = await readUploadForm(request, ctx.config.maxUploadBytes);
-    const { metadata, image } = form;
-    const bytes = image.byteLength;
+    const giveSlot = slots.take(); // before any body byte is read into memory
     let outcome: UploadOutcome;
+    let metadata: UploadMetadata;
+    let bytes: number;
     try {
-      outcome = await ingestUpload(ctx, { subjectId, idempotencyKey, metadata, image });
+      const form = await readUploadForm(request, ctx.config.maxUploadBytes);
+      metadata = form.metadata;
+      bytes = form.image.byteLength;
+      try {
+        outcome = await ingestUpload(ctx, {
+          subjectId,
+          idempotencyKey,
+          metadata,
+          image: form.image,
+        });
+      } finally {
+        form.release(); // the plaintext is sealed and written (or refused): its buffer is reused
+      }
     } finally {
-      form.release(); // the plaintext is sealed and written (or refused): its buffer is reused
+      giveSlot();
     }
     if (!outcome.replayed) {
       await ctx.audit.record({
