@@ -8,6 +8,10 @@
  * `--fr-button-fg`, `--fr-button-bg`, `--fr-button-radius`, `--fr-link`, `--fr-focus`,
  * `--fr-error`, `--fr-backdrop`, `--fr-max-width`.
  *
+ * Sizes are in px and em, never rem, so a host page's root font size does not scale the dialog
+ * off a small screen; the decision is sticky at the dialog's bottom, in view however long the
+ * notice above it.
+ *
  * The defaults meet WCAG 2.2 AA contrast on white (text 17:1, muted 9:1, link 6:1, focus 6:1).
  */
 export const CONSENT_CSS = `
@@ -44,7 +48,6 @@ input[type="checkbox"] { width: 1.5em; height: 1.5em; margin: 0; flex: none; acc
 .fr-question { font-weight: 700; margin: 0.25em 0 0; }
 .fr-error { color: var(--fr-error, #b3261e); font-weight: 700; }
 .fr-error:empty { display: none; }
-/* The decision stays in view at the bottom of the dialog, however long the notice it follows. */
 .fr-decision {
   position: sticky; bottom: 0; background: var(--fr-bg, #ffffff);
   padding: 0.5em 0 20px; margin-top: 0.25em;
