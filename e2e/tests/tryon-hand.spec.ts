@@ -101,7 +101,7 @@ test('capture composites video and product, mirrored as shown, with no metadata'
   await startTryOn(page);
   await waitForTracking(page);
   await page.getByRole('button', { name: 'Take photo' }).click();
-  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save photo' })).toBeVisible();
   const photo = await page.evaluate(async () => {
     const { findMetadata } = await import('/packages/sdk/dist/capture.js' as string);
     const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
@@ -134,7 +134,7 @@ test('capture composites video and product, mirrored as shown, with no metadata'
   expect(photo.metadata).toEqual([]);
   expect(photo.hits).toBeGreaterThan(20);
   await page.getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save photo' })).toHaveCount(0);
   await expect(page.locator('[data-fittingroom=tryon][data-state=live]')).toBeAttached();
 });
 

@@ -11,20 +11,26 @@ export const REVIEW_CSS = `
   --fr-review-accent-fg: #fff;
   --fr-review-radius: 12px;
   display: block;
+  height: 100%;
   font: inherit;
 }
 .panel {
+  box-sizing: border-box;
+  height: 100%;
   background: var(--fr-review-bg);
   color: var(--fr-review-fg);
-  border-radius: var(--fr-review-radius);
-  padding: 16px;
-  display: grid;
-  gap: 12px;
-  max-width: 100%;
+  padding: 12px 12px calc(env(safe-area-inset-bottom, 0px) + 12px);
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
 }
-h2 { font-size: 1.1em; margin: 0; }
-img { display: block; max-width: 100%; height: auto; border-radius: calc(var(--fr-review-radius) / 2); }
+h2 { font-size: 1.1em; margin: 0; padding-top: env(safe-area-inset-top, 0px); }
+img {
+  display: block; flex: 1 1 auto; min-height: 0; width: 100%; object-fit: contain;
+  background: #000; border-radius: calc(var(--fr-review-radius) / 2);
+}
 .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.actions > button { flex: 1 1 auto; }
 button {
   font: inherit;
   min-height: 44px;

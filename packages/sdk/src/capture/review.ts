@@ -68,8 +68,8 @@ function button(doc: Document, label: string, primary = false): HTMLButtonElemen
 }
 
 /**
- * Shows the captured photo with Share, Retake and Discard, in Shadow DOM. A labelled modal
- * dialog: focus starts on Share, Tab stays inside, Escape discards, and focus returns where it
+ * Shows the captured photo with Share (or Save), Retake and Discard, in Shadow DOM. A labelled
+ * modal dialog: focus starts on the primary action, scrolled into view, Tab stays inside, Escape discards, and focus returns where it
  * was on close. Retake and Discard revoke the object URL and drop the photo before their
  * callback runs, so nothing is kept.
  */
@@ -164,6 +164,8 @@ export function createReview(options: ReviewOptions): Review {
   });
 
   share.focus();
+  // On a phone the primary action must be where the thumb and the eye are, not below the fold.
+  share.scrollIntoView?.({ block: 'nearest' });
   return {
     setStatus(message) {
       status.textContent = message;

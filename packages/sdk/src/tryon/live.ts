@@ -25,6 +25,8 @@ export interface LiveOptions {
   readonly delegate: 'GPU' | 'CPU' | undefined;
   /** Reports a per-frame failure without stopping the loop. */
   readonly onError: (error: unknown) => void;
+  /** The device ended the camera (unplugged, taken by another app) while trying on. */
+  readonly onCameraEnded: () => void;
 }
 
 /** The running camera → landmarks → overlay pipeline. */
@@ -78,6 +80,9 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     ]);
     landmarker = marker;
     view.setDownload(null);
+    camera.onClose((reason) => {
+      if (reason === 'ended') options.onCameraEnded();
+    });
     // Until the first frame is processed, the shopper is told the try-on is starting, not to
     // show a hand that may well be in view already.
     setPhase(view, 'initializing', strings.initializing);
@@ -160,16 +165,34 @@ function run(
     overlay.resize(size.width, size.height);
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
+  // Two reasons to skip frames: a photo under review, and a hidden tab (no one sees the
+  // result, and a background tab's inference only drains the battery).
+  let reviewing = false;
+  const doc = view.host.ownerDocument;
+  const apply = () => {
+    const hidden = doc.visibilityState === 'hidden';
+    view.host.dataset.paused = String(reviewing || hidden);
+    if (reviewing || hidden) loop.pause();
+    else loop.resume();
+  };
+  doc.addEventListener('visibilitychange', apply);
   let closed = false;
   return {
     landmarker,
     capture: () =>
       captureStill({ video: view.video, overlayCanvas: view.canvas, mirrored: true, fit: 'cover' }),
-    pause: loop.pause,
-    resume: loop.resume,
+    pause: () => {
+      reviewing = true;
+      apply();
+    },
+    resume: () => {
+      reviewing = false;
+      apply();
+    },
     async close() {
       if (closed) return;
       closed = true;
+      doc.removeEventListener('visibilitychange', apply);
       loop.stop();
       resized.disconnect();
       closeCamera();

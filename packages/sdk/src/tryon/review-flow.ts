@@ -33,14 +33,26 @@ async function uploadAllowed(consent: Consent): Promise<boolean> {
 }
 
 /**
- * Shows the captured photo with Share, Retake and Discard. Share uploads only with `upload`
- * consent (asking for it then if it was never given); Retake and Discard drop the photo.
+ * Shows the captured photo in the stage with one primary action, Retake and Discard. The
+ * primary is Share with an ingest server (uploads only with `upload` consent, asking for it then
+ * if it was never given) or Save without one (a download; nothing is sent). Retake and Discard
+ * drop the photo.
  * Returns a function that closes the review without a decision.
  */
 export function openReview(options: ReviewFlowOptions): () => void {
   const { view, strings, events } = options;
+  const done = (status: string) => {
+    review.close();
+    options.resume();
+    view.setStatus(status);
+  };
+  // Without an ingest server the one primary action keeps the photo on the device.
+  const save = async (blob: Blob) => {
+    saveToDevice(view.host.ownerDocument, blob, `${options.product.id}.jpg`);
+    done(strings.saved);
+  };
   const share = async (blob: Blob) => {
-    if (!options.canShare || !(await uploadAllowed(options.consent))) {
+    if (!(await uploadAllowed(options.consent))) {
       review.setStatus(strings.shareRefused);
       return;
     }
@@ -64,25 +76,34 @@ export function openReview(options: ReviewFlowOptions): () => void {
       throw outcome.error; // the review says it failed and keeps the photo
     }
     if (outcome.status === 'success') events.emit('uploaded', outcome.result);
-    review.close();
-    options.resume();
-    view.setStatus(outcome.status === 'success' ? strings.shared : strings.queued);
+    done(outcome.status === 'success' ? strings.shared : strings.queued);
   };
+  view.setReviewing(true);
   const review = createReview({
     container: view.reviewSlot,
     blob: options.blob,
     strings: {
       title: strings.reviewTitle,
       imageAlt: strings.imageAlt,
-      share: strings.share,
+      share: options.canShare ? strings.share : strings.save,
       retake: strings.retake,
       discard: strings.discard,
       sharing: strings.sharing,
       shareFailed: strings.shareFailed,
     },
-    onShare: share,
+    onShare: options.canShare ? share : save,
     onRetake: options.resume,
     onDiscard: options.resume,
   });
   return () => review.close();
+}
+
+/** Downloads the photo (an object URL clicked as a link), then lets the URL go. */
+function saveToDevice(doc: Document, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

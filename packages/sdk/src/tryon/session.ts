@@ -96,6 +96,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       setState,
       resume: () => {
         closeReview = null;
+        view?.setReviewing(false);
         live?.resume();
         setState('live');
         view?.captureButton.focus();
@@ -130,6 +131,24 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     await begin(parts);
   }
 
+  function offerRetry(parts: Awaited<ReturnType<typeof loadLive>>): void {
+    view?.host.setAttribute('data-phase', 'failed');
+    view?.offerRetry(() => {
+      setState('starting');
+      void begin(parts);
+    });
+  }
+
+  /** The camera stopped under us: say so, release everything, offer to start again. */
+  async function cameraEnded(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
+    await stopLive();
+    if (!view || !strings) return;
+    setState('starting');
+    fail(new FittingRoomError('camera_failed', 'The camera stopped.'));
+    view.setStatus(strings.camera_ended);
+    offerRetry(parts);
+  }
+
   /** Starts the live pipeline in the mounted view; a failure offers a retry in place. */
   async function begin(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
     if (!view || !strings) return;
@@ -145,14 +164,11 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         inference: options.inference ?? 'auto',
         delegate: options.delegate,
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
+        onCameraEnded: () => void cameraEnded(parts),
       });
     } catch (error) {
       fail(error);
-      view?.host.setAttribute('data-phase', 'failed');
-      view?.offerRetry(() => {
-        setState('starting');
-        void begin(parts);
-      });
+      offerRetry(parts);
       return;
     }
     if (!view) return void (await stopLive()); // closed while starting

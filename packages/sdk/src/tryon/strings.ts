@@ -19,6 +19,9 @@ export interface TryOnStrings {
   readonly reviewTitle: string;
   readonly imageAlt: string;
   readonly share: string;
+  /** The primary action when no ingest server is configured: a download, nothing uploaded. */
+  readonly save: string;
+  readonly saved: string;
   readonly retake: string;
   readonly discard: string;
   readonly sharing: string;

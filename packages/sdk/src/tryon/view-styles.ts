@@ -15,7 +15,7 @@ export const VIEW_CSS = `
   border-radius: var(--fr-radius, 12px); padding: 16px; max-width: 96vw; max-height: 96vh;
   overflow: auto; box-sizing: border-box; width: min(680px, 96vw);
 }
-h2 { margin: 0 0 4px; font-size: 1.25em; }
+h2 { margin: 0 0 4px; font-size: 1.25em; line-height: 1.3; }
 .note { margin: 0 0 8px; font-size: 0.875em; color: var(--fr-muted, #4a4a4a); }
 .stage {
   position: relative; width: 100%; aspect-ratio: 4 / 3; background: #000;
@@ -25,6 +25,9 @@ video, canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
 video { object-fit: cover; }
 video.mirror { transform: scaleX(-1); }
 canvas { pointer-events: none; }
+.review { position: absolute; inset: 0; z-index: 2; }
+.review:empty { display: none; }
+.review > * { height: 100%; }
 .status { min-height: 1.5em; margin: 8px 0; }
 .debug { margin: 0 0 8px; font: 0.75em/1.4 ui-monospace, monospace; color: var(--fr-muted, #4a4a4a); }
 progress { width: 100%; height: 8px; }
@@ -38,4 +41,27 @@ button.primary { background: var(--fr-accent, #1f4fd1); color: var(--fr-on-accen
 button:disabled { opacity: 0.6; cursor: not-allowed; }
 button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offset: 2px; }
 [hidden] { display: none !important; }
+@media (max-width: 640px) {
+  .layer { align-items: stretch; justify-content: stretch; }
+  .panel {
+    position: relative; width: 100%; max-width: none; height: 100%; max-height: none;
+    padding: 0; border-radius: 0; overflow: hidden; background: #000;
+  }
+  .stage { position: absolute; inset: 0; aspect-ratio: auto; border-radius: 0; }
+  .header, .controls {
+    position: absolute; left: 0; right: 0; z-index: 1; box-sizing: border-box;
+    background: rgba(0, 0, 0, 0.72); color: #fff;
+    padding-left: calc(env(safe-area-inset-left, 0px) + 12px);
+    padding-right: calc(env(safe-area-inset-right, 0px) + 12px);
+  }
+  .header { top: 0; padding-top: calc(env(safe-area-inset-top, 0px) + 8px); padding-bottom: 6px; }
+  .controls { bottom: 0; padding-top: 4px; padding-bottom: calc(env(safe-area-inset-bottom, 0px) + 12px); }
+  h2 { font-size: 1.0625em; margin: 0; }
+  .note { margin: 0; color: #e6e6e6; }
+  .status { margin: 4px 0; }
+  .debug { color: #e6e6e6; }
+  .actions { margin-top: 4px; }
+  .actions > button { flex: 1 1 auto; }
+  .review { z-index: 3; }
+}
 `;

@@ -17,6 +17,8 @@ export interface LiveView {
   setStatus(message: string): void;
   /** Debug mode only: a line of diagnostics (inference mode, delegate and why). */
   showDebug(text: string): void;
+  /** While a photo is reviewed in the stage, the live actions step aside (one primary action). */
+  setReviewing(reviewing: boolean): void;
   /** Shows upload progress (0..1), or hides the bar with null. */
   setProgress(fraction: number | null): void;
   /** Shows the bytes of the try-on's download, or hides that bar with null. */
@@ -100,7 +102,9 @@ function trapFocus(root: ShadowRoot, container: HTMLElement, onEscape: () => voi
 
 /**
  * Mounts the live view (a labelled modal dialog in Shadow DOM): the mirrored video, the overlay
- * canvas, a status line, the upload progress bar, and Capture / Withdraw / Close.
+ * canvas, a status line, the download and upload progress bars, and Capture / Withdraw / Close.
+ * A card on wide screens, a full-screen sheet on phones (view-styles.ts). Focus moves in at
+ * once, while the try-on is still loading, and goes back where it was on close.
  */
 export function mountLiveView(
   container: HTMLElement,
@@ -147,8 +151,14 @@ export function mountLiveView(
   const closeButton = button(doc, strings.closeTryOn);
   const actions = el(doc, 'div', { className: 'actions' });
   actions.append(retryButton, captureButton, withdrawButton, closeButton);
-  const reviewSlot = el(doc, 'div');
-  panel.append(title, note, stage, status, download.bar, progress, actions, reviewSlot);
+  // The review opens in the stage, where the video was (see view-styles.ts).
+  const reviewSlot = el(doc, 'div', { className: 'review' });
+  stage.append(reviewSlot);
+  const header = el(doc, 'div', { className: 'header' });
+  header.append(title, note);
+  const controls = el(doc, 'div', { className: 'controls' });
+  controls.append(status, download.bar, progress, actions);
+  panel.append(header, stage, controls);
   layer.append(panel);
   root.append(layer);
   trapFocus(root, layer, onEscape);
@@ -171,6 +181,9 @@ export function mountLiveView(
       const line = el(doc, 'p', { className: 'debug', textContent: text });
       line.dataset.debug = 'landmarker';
       status.after(line);
+    },
+    setReviewing: (reviewing) => {
+      actions.hidden = reviewing;
     },
     setDownload: (value) => {
       download.set(value, locale);

@@ -21,6 +21,8 @@ const KEYS: Record<keyof TryOnStrings, true> = {
   reviewTitle: true,
   imageAlt: true,
   share: true,
+  save: true,
+  saved: true,
   retake: true,
   discard: true,
   sharing: true,

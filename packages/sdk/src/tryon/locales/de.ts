@@ -17,6 +17,8 @@ export const de: TryOnStrings = {
   reviewTitle: 'Ihr Foto',
   imageAlt: 'Foto von Ihnen mit dem Produkt',
   share: 'Teilen',
+  save: 'Foto speichern',
+  saved: 'Auf diesem Gerät gespeichert. Nichts wurde gesendet.',
   retake: 'Neu aufnehmen',
   discard: 'Verwerfen',
   sharing: 'Wird geteilt…',

@@ -17,6 +17,8 @@ export const en: TryOnStrings = {
   reviewTitle: 'Your photo',
   imageAlt: 'Photo of you trying on the product',
   share: 'Share',
+  save: 'Save photo',
+  saved: 'Saved to this device. Nothing was sent.',
   retake: 'Retake',
   discard: 'Discard',
   sharing: 'Sharing…',

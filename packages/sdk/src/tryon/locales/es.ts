@@ -17,6 +17,8 @@ export const es: TryOnStrings = {
   reviewTitle: 'Tu foto',
   imageAlt: 'Foto tuya probándote el producto',
   share: 'Compartir',
+  save: 'Guardar foto',
+  saved: 'Guardada en este dispositivo. No se ha enviado nada.',
   retake: 'Repetir',
   discard: 'Descartar',
   sharing: 'Compartiendo…',

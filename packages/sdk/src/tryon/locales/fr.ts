@@ -17,6 +17,8 @@ export const fr: TryOnStrings = {
   reviewTitle: 'Votre photo',
   imageAlt: 'Photo de vous essayant le produit',
   share: 'Partager',
+  save: 'Enregistrer la photo',
+  saved: 'Enregistrée sur cet appareil. Rien n’a été envoyé.',
   retake: 'Reprendre',
   discard: 'Supprimer',
   sharing: 'Partage en cours…',

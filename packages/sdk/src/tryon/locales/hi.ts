@@ -17,6 +17,8 @@ export const hi: TryOnStrings = {
   reviewTitle: 'आपकी फ़ोटो',
   imageAlt: 'उत्पाद पहने हुए आपकी फ़ोटो',
   share: 'साझा करें',
+  save: 'फ़ोटो सहेजें',
+  saved: 'इस डिवाइस पर सहेजी गई। कुछ भी भेजा नहीं गया।',
   retake: 'फिर से लें',
   discard: 'हटाएँ',
   sharing: 'साझा किया जा रहा है…',
