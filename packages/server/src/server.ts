@@ -29,7 +29,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(config, options.fs));
-  const deps = { storage, ...(options.now ? { now: options.now } : {}) };
+  const deps = { storage, now: options.now };
   const app = await buildApp(config, deps);
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({

@@ -15,10 +15,13 @@ export interface SweepReport {
 }
 
 /** The ids in a key under `uploads/` that is not a whole upload (an older layout's objects). */
-function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
+function leftoverIds(key: string): {
+  subjectId?: string | undefined;
+  uploadId?: string | undefined;
+} {
   const [, subjectId, uploadId] =
     /^uploads\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36})\.)?/.exec(key) ?? [];
-  return { ...(subjectId ? { subjectId } : {}), ...(uploadId ? { uploadId } : {}) };
+  return { subjectId, uploadId };
 }
 
 /**
@@ -48,7 +51,7 @@ async function sweepUploads(
     if (now.getTime() - item.modifiedAt.getTime() < ORPHAN_GRACE_MS) continue;
     await ctx.storage.delete(item.key);
     const uploadId = idFromIndexKey(item.key, KEYS.legacyUploadIndexRoot);
-    await ctx.audit.record({ type: 'orphan_removed', ...(uploadId ? { uploadId } : {}) });
+    await ctx.audit.record({ type: 'orphan_removed', uploadId: uploadId ?? undefined });
     orphans += 1;
   }
   return { expired, orphans };

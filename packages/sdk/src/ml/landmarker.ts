@@ -21,7 +21,7 @@ export interface LandmarkerOptions {
    * Default GPU for hands and CPU for faces: the offline face bundle's 478-point refinement uses
    * GATHER, which MediaPipe's GPU delegate lacks (official face `.task` files may use GPU).
    */
-  readonly delegate?: Delegate;
+  readonly delegate?: Delegate | undefined;
   readonly model?: 'full' | 'lite';
   readonly maxHands?: number;
   readonly maxFaces?: number;

@@ -65,7 +65,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         assetsUrl: options.assetsUrl,
         consent,
         mode: options.inference,
-        ...(options.delegate ? { delegate: options.delegate } : {}),
+        delegate: options.delegate,
       }),
     ]);
     landmarker = marker;
@@ -100,7 +100,7 @@ function run(
     kind: product.kind,
     realWidthMm: product.realWidthMm,
     imageWidthPx: imageSizeOf(image).width,
-    ...(product.finger ? { finger: product.finger } : {}),
+    finger: product.finger,
   };
   const smoother = createPlacementSmoother();
   const hint = landmarker.kind === 'hand' ? strings.showHand : strings.showFace;
