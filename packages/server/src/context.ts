@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Audit, createAudit } from './audit.js';
 import type { ServerConfig } from './config.js';
+import { createMemoryCoordination } from './coordination/memory.js';
+import type { Coordination } from './coordination/types.js';
 import { deriveKeys, type ServerKeys } from './crypto.js';
 import type { Storage } from './storage/types.js';
 
@@ -12,6 +14,8 @@ export interface Context {
   readonly now: () => Date;
   readonly random: (size: number) => Uint8Array;
   readonly audit: Audit;
+  /** Locks and in-flight uploads: this process's, or shared through Redis. */
+  readonly coordination: Coordination;
 }
 
 /** Injected dependencies; only `storage` has no default. */
@@ -21,6 +25,23 @@ export interface Deps {
   readonly now?: () => Date;
   /** Random bytes (tokens, subject ids, IVs). */
   readonly random?: (size: number) => Uint8Array;
+  /** Shared locks and flights (Redis); defaults to this process's, one per storage. */
+  readonly coordination?: Coordination;
+}
+
+/**
+ * The in-process coordination of each storage: every context built on one storage (the app's,
+ * the sweeper's, a test's) must see the same locks and flights.
+ */
+const processCoordination = new WeakMap<Storage, Coordination>();
+
+function coordinationFor(storage: Storage): Coordination {
+  let found = processCoordination.get(storage);
+  if (!found) {
+    found = createMemoryCoordination();
+    processCoordination.set(storage, found);
+  }
+  return found;
 }
 
 /** Random bytes fetched from the CSPRNG at once, handed out in small pieces. */
@@ -57,5 +78,6 @@ export function createContext(config: ServerConfig, deps: Deps): Context {
     now,
     random: deps.random ?? pooledRandom(),
     audit: createAudit(deps.storage, keys, now),
+    coordination: deps.coordination ?? coordinationFor(deps.storage),
   };
 }

@@ -41,7 +41,12 @@ export async function startServer(
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({
     intervalMs: config.sweepIntervalMs,
-    sweep: () => sweepExpired(ctx),
+    sweep: async () => {
+      const report = await sweepExpired(ctx, (key, error) =>
+        app.log.error({ err: error, key }, 'retention sweep skipped an object'),
+      );
+      if (report.failed > 0) app.log.warn(report, 'retention sweep finished with failures');
+    },
     onError: (error) => app.log.error({ err: error }, 'retention sweep failed'),
   });
   let url: string;

@@ -71,17 +71,17 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       subjectId,
       idempotencyKey,
     });
-    if (!outcome.replayed) {
-      await ctx.audit.record({
-        type: 'upload_stored',
-        subjectId,
-        uploadId: outcome.result.uploadId,
-        receiptId: metadata.consentReceiptId,
-        publishableKey,
-        ip: request.ip,
-        detail: { bytes },
-      });
-    }
+    // Before the answer: a replay is audited too, so a store whose event a crash lost still
+    // shows up once its client retries.
+    await ctx.audit.record({
+      type: outcome.replayed ? 'upload_replayed' : 'upload_stored',
+      subjectId,
+      uploadId: outcome.result.uploadId,
+      receiptId: metadata.consentReceiptId,
+      publishableKey,
+      ip: request.ip,
+      detail: { bytes },
+    });
     const body: UploadResult = { ...outcome.result, subjectToken: token };
     return reply.status(201).header(REPLAYED_HEADER, String(outcome.replayed)).send(body);
   });
