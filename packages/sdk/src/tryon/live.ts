@@ -66,7 +66,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         assetsUrl: options.assetsUrl,
         consent,
         mode: options.inference,
-        ...(options.delegate ? { delegate: options.delegate } : {}),
+        delegate: options.delegate,
         onProgress: (progress) => {
           view.setDownload(progress);
           const done = progress.total > 0 && progress.loaded >= progress.total;
@@ -127,7 +127,7 @@ function run(
     kind: product.kind,
     realWidthMm: product.realWidthMm,
     imageWidthPx: imageSizeOf(image).width,
-    ...(product.finger ? { finger: product.finger } : {}),
+    finger: product.finger,
   };
   const smoother = createPlacementSmoother();
   const hint = landmarker.kind === 'hand' ? strings.showHand : strings.showFace;
