@@ -22,10 +22,10 @@ export const CAMERAS = {
   },
   'hand-small': { photo: 'handSrc.jpg', filter: 'scale=320:240,pad=640:480:160:120:gray' },
   // Zoomed in so the fingertips leave the frame; the ring joints stay in view.
-  'hand-cut-fingers': { photo: 'handSrc.jpg', filter: 'crop=420:315:60:60,scale=640:480' },
+  'hand-cut-fingers': { photo: 'handSrc.jpg', filter: 'crop=500:375:0:50,scale=640:480' },
   'hand-cut-fingers-mirrored': {
     photo: 'handSrc.jpg',
-    filter: 'crop=420:315:60:60,scale=640:480,hflip',
+    filter: 'crop=500:375:0:50,scale=640:480,hflip',
   },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
