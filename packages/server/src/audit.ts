@@ -1,11 +1,12 @@
 import { hashIp, type ServerKeys } from './crypto.js';
 import type { Storage } from './storage/types.js';
 
-/** Everything that is audited: each store, export, deletion and expiry, and consent changes. */
+/** Everything that is audited: each store, replay, export, deletion and expiry, and consent changes. */
 export type AuditEventType =
   | 'consent_granted'
   | 'consent_withdrawn'
   | 'upload_stored'
+  | 'upload_replayed'
   | 'subject_exported'
   | 'image_exported'
   | 'upload_deleted'

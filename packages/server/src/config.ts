@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { type EncryptionKeys, KeyConfigError, parseEncryptionKeys } from './config-keys.js';
 
 /** Where objects are kept: the embedded filesystem store or S3-compatible object storage. */
 export type StorageConfig =
@@ -20,8 +21,12 @@ export interface ServerConfig {
   readonly storage: StorageConfig;
   readonly publishableKeys: readonly string[];
   readonly allowedOrigins: readonly string[];
-  /** 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
+  /** The current 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
   readonly encryptionKey: Uint8Array;
+  /** Every master key, current (`encryptionKey`) first; older ones only open what they sealed. */
+  readonly encryptionKeys: readonly Uint8Array[];
+  /** Development only: the file in `DATA_DIR` that keeps the random key (see server.ts). */
+  readonly devKeyFile: string | null;
   readonly retentionDays: number;
   readonly sweepIntervalMs: number;
   readonly maxUploadBytes: number;
@@ -31,10 +36,26 @@ export interface ServerConfig {
     readonly perKey: number;
     readonly windowMs: number;
   };
+  /** How long a client may take to send a request (see README, "Bounded requests"). */
+  readonly timeouts: RequestTimeouts;
+  /** Upload bodies held in memory at once; past it `503 server_busy` with `Retry-After`. */
+  readonly maxUploadsInFlight: number;
   /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
   readonly trustProxy: boolean | readonly string[];
   readonly staticDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Time limits on receiving a request, in milliseconds (and bytes per second). */
+export interface RequestTimeouts {
+  /** Request line and headers. */
+  readonly headersMs: number;
+  /** The whole request, headers and body. */
+  readonly requestMs: number;
+  /** Longest gap in a body, and the head start before {@link minBodyBytesPerSecond} counts. */
+  readonly bodyIdleMs: number;
+  /** Slowest average body rate accepted once `bodyIdleMs` have passed. */
+  readonly minBodyBytesPerSecond: number;
 }
 
 /** A configuration mistake; `variable` names the environment variable at fault. */
@@ -115,20 +136,6 @@ function parseOrigins(items: readonly string[]): string[] {
   });
 }
 
-function parseKey(raw: string): Uint8Array {
-  const bytes = Buffer.from(raw, 'base64');
-  if (
-    bytes.length !== 32 ||
-    bytes.toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, '')
-  ) {
-    throw new ConfigError(
-      'FR_ENCRYPTION_KEY',
-      'expected 32 bytes in base64 (openssl rand -base64 32)',
-    );
-  }
-  return new Uint8Array(bytes);
-}
-
 function parseTrustProxy(env: Env): boolean | readonly string[] {
   const raw = text(env, 'FR_TRUST_PROXY');
   if (raw === undefined) return false;
@@ -153,6 +160,23 @@ function parseStorage(env: Env): StorageConfig {
     endpoint,
     region: text(env, 'FR_S3_REGION') ?? 'us-east-1',
     forcePathStyle: flag(env, 'FR_S3_FORCE_PATH_STYLE', endpoint !== undefined),
+  };
+}
+
+function parseTimeouts(env: Env): RequestTimeouts {
+  const headersMs = integer(env, 'FR_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600) * 1000;
+  const requestMs = integer(env, 'FR_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000;
+  if (headersMs > requestMs) {
+    throw new ConfigError(
+      'FR_HEADERS_TIMEOUT_SECONDS',
+      'must not be longer than FR_REQUEST_TIMEOUT_SECONDS',
+    );
+  }
+  return {
+    headersMs,
+    requestMs,
+    bodyIdleMs: integer(env, 'FR_BODY_TIMEOUT_SECONDS', 10, 1, 3600) * 1000,
+    minBodyBytesPerSecond: integer(env, 'FR_MIN_BODY_BYTES_PER_SECOND', 1024, 1, 1_000_000_000),
   };
 }
 
@@ -196,17 +220,21 @@ export function loadConfig(
     warnings.push(`FR_ALLOWED_ORIGINS not set: allowing only ${originItems.join(', ')}`);
   }
 
-  const rawKey = text(env, 'FR_ENCRYPTION_KEY');
-  let encryptionKey: Uint8Array;
-  if (rawKey) {
-    encryptionKey = parseKey(rawKey);
-  } else {
-    if (production) required('FR_ENCRYPTION_KEY');
-    encryptionKey = random(32);
-    warnings.push(
-      'FR_ENCRYPTION_KEY not set: using a random key for this run only; images and subject tokens stored now cannot be read after a restart',
+  const dataDir = path.resolve(text(env, 'DATA_DIR') ?? '.fr-data');
+  let sealing: EncryptionKeys;
+  try {
+    sealing = parseEncryptionKeys(
+      text(env, 'FR_ENCRYPTION_KEYS'),
+      text(env, 'FR_ENCRYPTION_KEY'),
+      dataDir,
+      random,
     );
+  } catch (error) {
+    if (error instanceof KeyConfigError) throw new ConfigError(error.variable, error.message);
+    throw error;
   }
+  if (sealing.devKeyFile !== null && production) required('FR_ENCRYPTION_KEY');
+  if (sealing.warning) warnings.push(sealing.warning);
 
   const logLevel = text(env, 'FR_LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel)) {
@@ -219,11 +247,13 @@ export function loadConfig(
     config: {
       host,
       port,
-      dataDir: path.resolve(text(env, 'DATA_DIR') ?? '.fr-data'),
+      dataDir,
       storage: parseStorage(env),
       publishableKeys: keys,
       allowedOrigins: parseOrigins(originItems),
-      encryptionKey,
+      encryptionKey: sealing.current,
+      encryptionKeys: sealing.keys,
+      devKeyFile: sealing.devKeyFile,
       retentionDays: integer(env, 'FR_RETENTION_DAYS', 30, 1, 3650),
       sweepIntervalMs: integer(env, 'FR_SWEEP_INTERVAL_SECONDS', 3600, 1, 86_400) * 1000,
       maxUploadBytes: integer(
@@ -239,6 +269,8 @@ export function loadConfig(
         perKey: integer(env, 'FR_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
         windowMs: integer(env, 'FR_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
       },
+      timeouts: parseTimeouts(env),
+      maxUploadsInFlight: integer(env, 'FR_MAX_UPLOADS_IN_FLIGHT', 64, 1, 100_000),
       trustProxy: parseTrustProxy(env),
       staticDir: staticDir ? path.resolve(staticDir) : null,
       logLevel,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { type AppDeps, buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { withDevKey } from './config-keys.js';
 import { createContext } from './context.js';
 import type { FsOps } from './storage/fs.js';
 import { openStorage } from './storage/index.js';
@@ -16,8 +17,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Options of {@link startServer}; tests inject storage or filesystem operations. */
-export interface StartOptions {
+/**
+ * Options of {@link startServer}: tests inject storage or filesystem operations; a deployment
+ * may pass shared rate-limit counters and more readiness checks (see {@link AppDeps}).
+ */
+export interface StartOptions extends Partial<Pick<AppDeps, 'rateLimitStore' | 'readiness'>> {
   readonly storage?: Storage;
   readonly fs?: Partial<FsOps>;
   readonly now?: () => Date;
@@ -25,16 +29,26 @@ export interface StartOptions {
 
 /** Opens storage, builds the app, listens on `config.host:config.port` and starts the sweeper. */
 export async function startServer(
-  config: ServerConfig,
+  given: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
+  const config = await withDevKey(given);
   const storage = options.storage ?? (await openStorage(config, options.fs));
   const deps = { storage, ...(options.now ? { now: options.now } : {}) };
-  const app = await buildApp(config, deps);
+  const app = await buildApp(config, {
+    ...deps,
+    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+  });
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({
     intervalMs: config.sweepIntervalMs,
-    sweep: () => sweepExpired(ctx),
+    sweep: async () => {
+      const report = await sweepExpired(ctx, (key, error) =>
+        app.log.error({ err: error, key }, 'retention sweep skipped an object'),
+      );
+      if (report.failed > 0) app.log.warn(report, 'retention sweep finished with failures');
+    },
     onError: (error) => app.log.error({ err: error }, 'retention sweep failed'),
   });
   let url: string;

@@ -1,3 +1,4 @@
+// `@fittingroom/sdk/anchoring`: pure geometry from landmarks to product placements.
 export {
   anchorPoints,
   anchorProduct,
@@ -7,7 +8,6 @@ export {
   placementCount,
   placeProduct,
 } from './anchor.js';
-export * as calibration from './calibration-namespace.js';
 export {
   anchorEarrings,
   anchorGlasses,
@@ -21,7 +21,18 @@ export { type Box, footprint, fractionInBox, shownArea } from './footprint.js';
 export { toView, toViewPoints, type ViewMapping, viewMapping, wrapAngle } from './geometry.js';
 export { anchorRing, anchorWrist, HAND, measureWrist, type WristMeasure } from './hand.js';
 export { HIDDEN } from './placement.js';
-export type * from './types.js';
+export type {
+  FaceFrame,
+  HandFrame,
+  Landmark,
+  LandmarkFrame,
+  Placement,
+  Point,
+  ProductFit,
+  VideoFit,
+  ViewGeometry,
+  ViewPoints,
+} from './types.js';
 export {
   applyVerdict,
   type FitHint,

@@ -1,13 +1,21 @@
-import { API, IDEMPOTENCY_KEY_HEADER, type UploadResult } from '@fittingroom/protocol';
-import type { FastifyInstance } from 'fastify';
+import {
+  API,
+  IDEMPOTENCY_KEY_HEADER,
+  type UploadMetadata,
+  type UploadResult,
+} from '@fittingroom/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { requireKey, requireSubject } from '../http/guards.js';
 import { REPLAYED_HEADER } from '../http/hooks.js';
+import { createUploadSlots, type UploadSlots } from '../http/limits.js';
 import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
+import { cleanImage } from '../image-clean.js';
 import { normalizeId } from '../records/keys.js';
 import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
+import { apiRoute } from './paths.js';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
@@ -18,9 +26,37 @@ function uploadIdParam(params: { id: string }): string {
   return id;
 }
 
+/**
+ * Reads, cleans and ingests the body of an authenticated upload, holding one of `slots` while
+ * any of it is in memory.
+ */
+async function receive(
+  ctx: Context,
+  slots: UploadSlots,
+  request: FastifyRequest,
+  who: { subjectId: string; idempotencyKey: string },
+): Promise<{ outcome: UploadOutcome; metadata: UploadMetadata; bytes: number }> {
+  const giveSlot = slots.take(); // before any body byte is read into memory
+  try {
+    const form = await readUploadForm(request, ctx.config.maxUploadBytes);
+    let image: Uint8Array;
+    try {
+      // What is stored and served is the stripped copy; the upload as sent is dropped here.
+      image = (await cleanImage(form.image, ctx.config.maxImageDimension)).bytes;
+    } finally {
+      form.release(); // zeroed and reused: the only plaintext left is the stripped copy
+    }
+    const outcome = await ingestUpload(ctx, { ...who, metadata: form.metadata, image });
+    return { outcome, metadata: form.metadata, bytes: image.byteLength };
+  } finally {
+    giveSlot();
+  }
+}
+
 /** `POST /v1/uploads`, `GET /v1/uploads/{id}/image`, `DELETE /v1/uploads/{id}`. */
 export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
-  app.post(API.uploads, async (request, reply) => {
+  const slots = createUploadSlots(ctx.config.maxUploadsInFlight);
+  app.post(apiRoute(API.uploads), async (request, reply) => {
     const publishableKey = requireKey(ctx, request);
     const idempotencyKey = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (idempotencyKey === null) {
@@ -31,31 +67,26 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     const { subjectId, token } = await requireSubject(ctx, request);
-    const form = await readUploadForm(request, ctx.config.maxUploadBytes);
-    const { metadata, image } = form;
-    const bytes = image.byteLength;
-    let outcome: UploadOutcome;
-    try {
-      outcome = await ingestUpload(ctx, { subjectId, idempotencyKey, metadata, image });
-    } finally {
-      form.release(); // the plaintext is sealed and written (or refused): its buffer is reused
-    }
-    if (!outcome.replayed) {
-      await ctx.audit.record({
-        type: 'upload_stored',
-        subjectId,
-        uploadId: outcome.result.uploadId,
-        receiptId: metadata.consentReceiptId,
-        publishableKey,
-        ip: request.ip,
-        detail: { bytes },
-      });
-    }
+    const { outcome, metadata, bytes } = await receive(ctx, slots, request, {
+      subjectId,
+      idempotencyKey,
+    });
+    // Before the answer: a replay is audited too, so a store whose event a crash lost still
+    // shows up once its client retries.
+    await ctx.audit.record({
+      type: outcome.replayed ? 'upload_replayed' : 'upload_stored',
+      subjectId,
+      uploadId: outcome.result.uploadId,
+      receiptId: metadata.consentReceiptId,
+      publishableKey,
+      ip: request.ip,
+      detail: { bytes },
+    });
     const body: UploadResult = { ...outcome.result, subjectToken: token };
     return reply.status(201).header(REPLAYED_HEADER, String(outcome.replayed)).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/v1/uploads/:id/image', async (request, reply) => {
+  app.get<{ Params: { id: string } }>(apiRoute(API.uploadImage(':id')), async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
     // Only this subject's uploads are looked at: another subject's id is "not found" too, so an
@@ -72,7 +103,7 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       .send(Buffer.from(found.image));
   });
 
-  app.delete<{ Params: { id: string } }>('/v1/uploads/:id', async (request, reply) => {
+  app.delete<{ Params: { id: string } }>(apiRoute(API.upload(':id')), async (request, reply) => {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
     // Another subject's id, like an unknown one, has nothing of this subject's to erase: 204.
