@@ -3,7 +3,7 @@
 // (default options: worker, VideoFrame, 480 px inference, its own delegate choice). On the
 // same frame, bare tasks-vision runs three ways (the reference and the options measured for
 // hands at the edge). Anchoring, rules and scoring run in Node on what this page returns.
-import { createLandmarker } from '/packages/sdk/dist/index.js';
+import { createLandmarker } from '/packages/sdk/dist/landmarks.js';
 
 const ASSETS = '/packages/models/dist/';
 const allowAll = {

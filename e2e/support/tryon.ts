@@ -59,6 +59,14 @@ export async function waitForHint(page: Page, hint: string): Promise<void> {
   await page.waitForTimeout(1000);
 }
 
+/**
+ * A point of handSrc.jpg (normalized) as seen by the `hand-cut-fingers` camera: the photo
+ * cropped to 500×375 at (0, 50), then scaled to 640×480.
+ */
+export function cutFingers([x, y]: readonly [number, number]): [number, number] {
+  return [(x * 640) / 500, (y * 480 - 50) / 375];
+}
+
 /** Every `tracking` event the test page's try-on emitted, in order. */
 export function trackingEvents(page: Page): Promise<boolean[]> {
   return page.evaluate(
