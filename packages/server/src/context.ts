@@ -26,7 +26,7 @@ export interface Context {
 export interface Deps {
   readonly storage: Storage;
   /** Clock (tests move it to check retention). */
-  readonly now?: () => Date;
+  readonly now?: (() => Date) | undefined;
   /** Random bytes (tokens, subject ids, IVs). */
   readonly random?: (size: number) => Uint8Array;
   /** Shared locks and flights (Redis); defaults to this process's, one per storage. */

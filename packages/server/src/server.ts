@@ -34,11 +34,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = await withDevKey(given);
   const storage = options.storage ?? (await openStorage(config, options.fs));
-  const deps = { storage, ...(options.now ? { now: options.now } : {}) };
+  const deps = { storage, now: options.now };
   const app = await buildApp(config, {
     ...deps,
-    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
-    ...(options.readiness ? { readiness: options.readiness } : {}),
+    rateLimitStore: options.rateLimitStore,
+    readiness: options.readiness,
   });
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({

@@ -38,10 +38,13 @@ function guard(onFailure: SweepFailure): {
 }
 
 /** The ids in a key under `uploads/` that is not a whole upload (an older layout's objects). */
-function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
+function leftoverIds(key: string): {
+  subjectId?: string | undefined;
+  uploadId?: string | undefined;
+} {
   const [, subjectId, uploadId] =
     /^uploads\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36})\.)?/.exec(key) ?? [];
-  return { ...(subjectId ? { subjectId } : {}), ...(uploadId ? { uploadId } : {}) };
+  return { subjectId, uploadId };
 }
 
 /**

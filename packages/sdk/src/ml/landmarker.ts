@@ -25,7 +25,7 @@ export interface LandmarkerOptions {
    * WebGL2 renderer, CPU on a software one; CPU for faces, because the offline face bundle's
    * 478-point refinement uses GATHER, which MediaPipe's GPU delegate lacks. Set it to force one.
    */
-  readonly delegate?: Delegate;
+  readonly delegate?: Delegate | undefined;
   /** The WebGL2 probe behind the default delegate (tests pass a fake). */
   readonly probeGpu?: typeof probeGpu;
   readonly model?: 'full' | 'lite';

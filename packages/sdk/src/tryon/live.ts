@@ -68,7 +68,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         assetsUrl: options.assetsUrl,
         consent,
         mode: options.inference,
-        ...(options.delegate ? { delegate: options.delegate } : {}),
+        delegate: options.delegate,
         onProgress: (progress) => {
           view.setDownload(progress);
           const done = progress.total > 0 && progress.loaded >= progress.total;
@@ -132,7 +132,7 @@ function run(
     imageWidthPx: size.width,
     imageHeightPx: size.height,
     anchor: product.anchor,
-    ...(product.finger ? { finger: product.finger } : {}),
+    finger: product.finger,
   };
   const smoother = createPlacementSmoother();
   let shown: string | null = null;

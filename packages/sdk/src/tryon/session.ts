@@ -35,8 +35,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
-    ...(options.locale ? { locale: options.locale } : {}),
-    ...(options.strings ? { strings: pickConsentOverrides(options.strings) } : {}),
+    locale: options.locale,
+    strings: options.strings && pickConsentOverrides(options.strings),
   });
   let strings: TryOnStrings | null = null;
   const events = createEmitter<TryOnEvents>();
