@@ -195,7 +195,10 @@ export async function accuracyBenchmark(bench: BenchBrowser): Promise<Section> {
             window as unknown as { acc: Record<string, (...a: unknown[]) => Promise<unknown>> }
           ).acc;
           await acc.load!(url);
-          return { sdk: await acc.sdk!(kind, frames), bare: await acc.bare!(kind, Math.ceil(frames / 2)) };
+          return {
+            sdk: await acc.sdk!(kind, frames),
+            bare: await acc.bare!(kind, Math.ceil(frames / 2)),
+          };
         },
         { url: `/bench/variants/${fileOf(v)}`, kind: v.kind, frames: FRAMES },
       )) as PageResult;
