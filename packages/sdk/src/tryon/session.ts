@@ -165,6 +165,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         delegate: options.delegate,
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
         onCameraEnded: () => void cameraEnded(parts),
+        onTracking: (tracking) => events.emit('tracking', tracking),
       });
     } catch (error) {
       fail(error);
