@@ -1,5 +1,6 @@
 // SDK bench page: the SDK's whole try-on for a test ring, as a retailer's page runs it.
-// `?inference=worker|main` (default auto, a worker), CPU delegate as in the e2e pages (headless
+// `?inference=worker|main` (default auto, a worker), `&model=1` for the ring's 3D model (the demo
+// store's GLB; the image stays its fallback), CPU delegate as in the e2e pages (headless
 // Chromium only has software WebGL).
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
@@ -12,6 +13,7 @@ const tryOn = createTryOn({
     anchor: { x: 0.5, y: 0.5 },
     realWidthMm: 22,
     finger: 'ring',
+    ...(params.get('model') === '1' ? { model: '/packages/products3d/dist/ring.glb' } : {}),
   },
   policy: {
     controller: { name: 'Bench Shop', contact: 'privacy@shop.example' },

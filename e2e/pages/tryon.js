@@ -1,5 +1,7 @@
-// SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|glasses|earrings`,
-// optional `&ingest=<origin>&key=<publishable key>`, `&inference=main` and `&lang=fr`.
+// SDK test page: `createTryOn` for one test product chosen by
+// `?product=ring|watch|bracelet|glasses|earrings|necklace`, optional `&ingest=<origin>&key=<publishable
+// key>`, `&inference=main`, `&lang=fr`, `&model=test|demo|<url>` (a 3D model: the flat-coloured
+// test GLB, the demo store's, or any URL) and `&debug=1`.
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -19,11 +21,22 @@ const PRODUCTS = {
     anchor: { x: 0.5, y: 0.02 },
     realWidthMm: 12,
   },
+  bracelet: { kind: 'bracelet', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
+  necklace: {
+    kind: 'necklace',
+    image: 'earring.svg',
+    anchor: { x: 0.5, y: 0.02 },
+    realWidthMm: 40,
+  },
 };
 const name = params.get('product') ?? 'ring';
 const spec = PRODUCTS[name];
 const product = { id: `test-${name}`, ...spec, image: `/e2e/fixtures/products/${spec.image}` };
 if (params.get('finger')) product.finger = params.get('finger');
+const model = params.get('model');
+if (model === 'test' || model === 'demo') {
+  product.model = `/packages/products3d/dist/${model === 'test' ? 'test/' : ''}${name}.glb`;
+} else if (model) product.model = model;
 const policy = {
   controller: { name: 'Test Shop', contact: 'privacy@shop.example' },
   policyUrl: 'https://shop.example/privacy',
@@ -40,6 +53,7 @@ const tryOn = createTryOn({
   assetsUrl: '/packages/models/dist/',
   ingest,
   inference: params.get('inference') ?? 'auto',
+  debug: params.get('debug') === '1',
   ...(params.get('lang') ? { locale: params.get('lang') } : {}),
   // Headless Chromium has only software WebGL: the CPU delegate is faster and deterministic.
   delegate: params.get('delegate') ?? 'CPU',

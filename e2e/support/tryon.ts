@@ -3,7 +3,10 @@ import { expect } from './fixtures.js';
 
 /** Query string options of the SDK test page (e2e/pages/tryon.html). */
 export interface TryOnPageOptions {
-  product: 'ring' | 'watch' | 'glasses' | 'earrings';
+  product: 'ring' | 'watch' | 'bracelet' | 'glasses' | 'earrings' | 'necklace';
+  /** A 3D model: `test` (flat test colours), `demo` (the demo store's) or a URL. */
+  model?: string;
+  debug?: '1';
   finger?: string;
   ingest?: string;
   key?: string;

@@ -23,6 +23,9 @@ export type FittingRoomErrorCode =
   | 'consent_required'
   | 'ml_load_failed'
   | 'ml_closed'
+  // 3D products (render3d/errors.ts): the image fallback is drawn instead
+  | 'model_failed'
+  | 'webgl_unavailable'
   // capture (capture/errors.ts) and upload (upload/errors.ts)
   | CaptureErrorCode
   | UploadErrorCode;

@@ -8,7 +8,9 @@ import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
+import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
+import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { TryOnStrings } from './strings.js';
 import type { LiveView } from './view.js';
@@ -54,11 +56,13 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     viewHeight: size.height,
   });
   let landmarker: Landmarker | null = null;
+  let pending3d: Promise<Renderer3d | null> | null = null;
   try {
     await view.video.play().catch(() => {});
     view.setStatus(strings.loading);
     const kind = requiredLandmarker(product.kind);
-    const [image, marker] = await Promise.all([
+    pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
+    const [image, marker, r3d] = await Promise.all([
       loadProductImage(product.image),
       createLandmarker({
         kind,
@@ -67,10 +71,12 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         mode: options.inference,
         ...(options.delegate ? { delegate: options.delegate } : {}),
       }),
+      pending3d,
     ]);
     landmarker = marker;
-    return run(options, camera.close, landmarker, image);
+    return run(options, camera.close, landmarker, image, r3d);
   } catch (error) {
+    (await pending3d)?.close(); // start3d never rejects: it falls back to the image
     await landmarker?.close();
     camera.close();
     throw error;
@@ -82,6 +88,7 @@ function run(
   closeCamera: () => void,
   landmarker: Landmarker,
   image: Awaited<ReturnType<typeof loadProductImage>>,
+  renderer3d: Renderer3d | null,
 ): Live {
   const { view, product, strings } = options;
   const { width, height } = view.stageSize();
@@ -112,7 +119,9 @@ function run(
       anchorProduct(fit, frame, geometry),
       frame.timestampMs,
     );
-    overlay.draw(placements, frame);
+    // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
+    if (renderer3d) renderer3d.draw(frame, placements, geometry);
+    else overlay.draw(placements, frame);
     const visible = placements.some((p) => p.visible);
     if (visible !== shown) {
       shown = visible;
@@ -125,6 +134,7 @@ function run(
   const resized = watchSize(view, (size) => {
     geometry = { ...geometry, ...size };
     overlay.resize(size.width, size.height);
+    renderer3d?.resize(size.width, size.height);
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
   let closed = false;
@@ -141,6 +151,7 @@ function run(
       resized.disconnect();
       closeCamera();
       overlay.close();
+      renderer3d?.close();
       await landmarker.close();
     },
   };
