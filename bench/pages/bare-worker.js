@@ -1,4 +1,5 @@
-// Bare tasks-vision in a module worker: the same wasm build the SDK's worker loads.
+// Bare tasks-vision in a module worker: the same wasm build the SDK's worker loads, on the CPU
+// delegate a well-informed developer picks on this GPU-less machine (see bare.js).
 let task = null;
 
 self.onmessage = async ({ data }) => {

@@ -3,6 +3,9 @@
 // consent, no fetch guard, no anchoring, smoothing or drawing.
 // `?placement=main` runs detectForVideo on the page; `?placement=worker` sends an ImageBitmap
 // to a module worker, as the SDK does.
+// The delegate is forced to CPU on purpose: the baseline is what a well-informed developer would
+// pick on this machine, whose only WebGL is SwiftShader (GPU there is 10–60× slower, see
+// ../shared/notes/webgl.md); the SDK side runs its default and must choose CPU by itself.
 const ASSETS = '/packages/models/dist/';
 const MODEL = `${ASSETS}hand_landmarker.task`;
 const params = new URLSearchParams(location.search);

@@ -1,7 +1,7 @@
 // SDK bench page: the SDK's whole try-on for a test ring, as a retailer's page runs it.
 // `?inference=worker|main` (default auto, a worker), `&model=1` for the ring's 3D model (the demo
-// store's GLB; the image stays its fallback), CPU delegate as in the e2e pages (headless
-// Chromium only has software WebGL).
+// store's GLB; the image stays its fallback); the delegate is the SDK's own choice, as a shopper
+// gets it (CPU on this machine's software WebGL).
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -24,7 +24,6 @@ const tryOn = createTryOn({
   },
   assetsUrl: '/packages/models/dist/',
   inference: params.get('inference') ?? 'auto',
-  delegate: 'CPU',
 });
 const errors = [];
 tryOn.on('error', (e) => errors.push(`${e.code}: ${e.message}`));

@@ -43,7 +43,7 @@ function summarize(frame) {
 
 window.fr = {
   /** Runs `frames` detections of `kind` on a photo or the camera; returns summaries. */
-  async run({ kind, photo, frames = 1, mode = 'auto', delegate = 'CPU' }) {
+  async run({ kind, photo, frames = 1, mode = 'auto', delegate }) {
     const blocked = [];
     const source = photo ? await loadPhoto(photo) : await openCamera();
     const landmarker = await createLandmarker({
@@ -51,7 +51,8 @@ window.fr = {
       assetsUrl: ASSETS,
       consent: allowAll,
       mode,
-      delegate,
+      // Unset by default: the SDK's own choice for this device, as a shopper gets it.
+      ...(delegate ? { delegate } : {}),
       onBlocked: (url) => blocked.push(url),
     }).catch((e) => {
       throw new Error(`${e.message}: ${e.cause?.message ?? e.cause}`);
@@ -64,9 +65,18 @@ window.fr = {
     }
     await landmarker.close();
     if (source.srcObject) for (const t of source.srcObject.getTracks()) t.stop();
-    return { mode: landmarker.mode, delegate: landmarker.delegate, results, blocked };
+    return {
+      mode: landmarker.mode,
+      delegate: landmarker.delegate,
+      delegateReason: landmarker.delegateReason,
+      results,
+      blocked,
+    };
   },
-  /** Control: bare tasks-vision on the page with no guard, to show what the guard stops. */
+  /**
+   * Control: bare tasks-vision on the page with no guard, to show what the guard stops. CPU is
+   * forced only to keep the control quick; the requests it makes do not depend on the delegate.
+   */
   async bareTasksVision() {
     const vision = await import(`${ASSETS}tasks-vision/vision_bundle.mjs`);
     const fileset = {

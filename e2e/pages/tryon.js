@@ -1,7 +1,7 @@
 // SDK test page: `createTryOn` for one test product chosen by
 // `?product=ring|watch|bracelet|glasses|earrings|necklace`, optional `&ingest=<origin>&key=<publishable
-// key>`, `&inference=main`, `&lang=fr`, `&model=test|demo|<url>` (a 3D model: the flat-coloured
-// test GLB, the demo store's, or any URL) and `&debug=1`.
+// key>`, `&inference=main`, `&lang=fr`, `&delegate=GPU|CPU`, `&debug=1` and `&model=test|demo|<url>`
+// (a 3D model: the flat-coloured test GLB, the demo store's, or any URL).
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -53,12 +53,14 @@ const tryOn = createTryOn({
   assetsUrl: '/packages/models/dist/',
   ingest,
   inference: params.get('inference') ?? 'auto',
-  debug: params.get('debug') === '1',
   ...(params.get('lang') ? { locale: params.get('lang') } : {}),
-  // Headless Chromium has only software WebGL: the CPU delegate is faster and deterministic.
-  delegate: params.get('delegate') ?? 'CPU',
+  // The default configuration: the SDK picks the delegate. `?delegate=GPU` forces one (the
+  // forced-GPU test proves a forced choice still works); `?debug=1` shows the diagnostics line.
+  ...(params.get('delegate') ? { delegate: params.get('delegate') } : {}),
+  debug: params.get('debug') === '1',
 });
-const log = { states: [], captures: [], errors: [], uploaded: [], progress: [] };
+const log = { states: [], captures: [], errors: [], uploaded: [], progress: [], landmarker: [] };
+tryOn.on('landmarker', (info) => log.landmarker.push(info));
 tryOn.on('state', (s) => log.states.push(s));
 tryOn.on('capture', (blob) => log.captures.push(blob));
 tryOn.on('error', (e) => log.errors.push(`${e.code}: ${e.message}`));

@@ -21,6 +21,7 @@ export interface FrameSummary {
 export interface RunResult {
   mode: 'worker' | 'main';
   delegate: 'GPU' | 'CPU';
+  delegateReason: string;
   results: FrameSummary[];
   blocked: string[];
 }

@@ -14,6 +14,10 @@ export interface TryOnPageOptions {
   policyVersion?: string;
   /** The `locale` option (`fr`, `de`, …). */
   lang?: string;
+  /** Forces a delegate (the default lets the SDK choose, as shoppers get it). */
+  delegate?: 'GPU' | 'CPU';
+  /** `1`: the SDK's debug mode. */
+  debug?: '1';
 }
 
 /** Opens the test page for a product (nothing happens until the shopper clicks). */

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'rate_limited',
   'not_found',
+  'request_timeout',
+  'server_busy',
   'internal',
 ] as const;
 

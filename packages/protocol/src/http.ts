@@ -4,6 +4,9 @@ export const PUBLISHABLE_KEY_HEADER = 'x-fittingroom-key';
 /** Header carrying the client's idempotency key for uploads. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
+/** Path prefix of every versioned API route (health checks live outside it). */
+export const API_PREFIX = '/v1';
+
 /** API paths, shared so client and server cannot drift. */
 export const API = {
   consents: '/v1/consents',
@@ -13,6 +16,7 @@ export const API = {
   subjectExport: '/v1/subjects/me/export',
   subject: '/v1/subjects/me',
   health: '/healthz',
+  ready: '/readyz',
 } as const;
 
 /** Multipart field names of `POST /v1/uploads`. */

@@ -15,6 +15,7 @@ export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './erro
 export { DICTIONARIES } from './i18n/all.js';
 export { loadLocale, pickConsentOverrides } from './i18n/index.js';
 export { type ConsentStrings, LOCALES, type Locale, type StringOverrides } from './i18n/types.js';
+export type { DelegateReason } from './ml/delegate.js';
 export {
   createLandmarker,
   type FrameSource,

@@ -1,19 +1,28 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { createContext, type Deps } from './context.js';
+import { registerApi } from './http/api.js';
 import { clientErrorHandler, installErrorHandlers } from './http/errors.js';
-import { installCors, installRateLimits, installSecurityHeaders } from './http/hooks.js';
-import { consentRoutes } from './routes/consents.js';
-import { healthRoutes } from './routes/health.js';
-import { subjectRoutes } from './routes/subjects.js';
-import { uploadRoutes } from './routes/uploads.js';
+import type { RateLimitStore } from './http/hooks.js';
+import { installRequestLimits } from './http/limits.js';
+import { canonicalUrl, loggedPath } from './http/url.js';
+import { healthRoutes, type ReadinessCheck, storageWritable } from './routes/health.js';
+
+/** What {@link buildApp} is given besides the config: the context's deps and the HTTP extras. */
+export interface AppDeps extends Deps {
+  /** Shared rate-limit counters (e.g. Redis, for several instances); in memory when omitted. */
+  readonly rateLimitStore?: RateLimitStore;
+  /** More `/readyz` checks (e.g. Redis reachable), besides storage being writable. */
+  readonly readiness?: readonly ReadinessCheck[];
+}
 
 /**
- * Builds the ingest API (not listening): CORS and origin allow-list, rate limits, JSON errors,
- * every route, and the optional static folder. The caller owns `deps.storage` and closes it
- * after `app.close()`.
+ * Builds the ingest server (not listening): health checks at the root, the API as an
+ * encapsulated plugin under `/v1` (origin allow-list, rate limits, privacy headers, routes; see
+ * http/api.ts), JSON errors, and the optional static folder. The caller owns `deps.storage` and
+ * closes it after `app.close()`.
  */
-export async function buildApp(config: ServerConfig, deps: Deps): Promise<FastifyInstance> {
+export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<FastifyInstance> {
   const ctx = createContext(config, deps);
   const app = Fastify({
     logger:
@@ -21,26 +30,26 @@ export async function buildApp(config: ServerConfig, deps: Deps): Promise<Fastif
         ? false
         : {
             level: config.logLevel,
-            // Method and path only: no IPs, headers (tokens) or bodies in the logs.
-            serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+            // Method and path only: no IPs, headers (tokens), query strings or bodies in the logs.
+            serializers: { req: (req) => ({ method: req.method, url: loggedPath(req.url) }) },
           },
     trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     clientErrorHandler,
+    // Node's own limits (http/limits.ts adds the body pace), checked every second, not every 30.
+    requestTimeout: config.timeouts.requestMs,
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: 1000 },
+    // Routing, hooks and logs all see one spelling of each path (see http/url.ts).
+    rewriteUrl: (req) => canonicalUrl(req.url ?? '/'),
   });
   installErrorHandlers(app);
-  await installCors(app, config);
-  await installRateLimits(app, config);
-  installSecurityHeaders(app);
-  // Multipart bodies are left unread here: the upload route reads its own after checking the key
-  // and token (http/upload-form.ts), so a refused request never costs a buffered image.
-  app.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
-
-  healthRoutes(app);
-  consentRoutes(app, ctx);
-  uploadRoutes(app, ctx);
-  subjectRoutes(app, ctx);
+  installRequestLimits(app, config.timeouts);
+  healthRoutes(app, [storageWritable(deps.storage), ...(deps.readiness ?? [])]);
+  await registerApi(app, {
+    ctx,
+    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
+  });
   if (config.staticDir) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {

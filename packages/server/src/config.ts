@@ -31,10 +31,26 @@ export interface ServerConfig {
     readonly perKey: number;
     readonly windowMs: number;
   };
+  /** How long a client may take to send a request (see README, "Bounded requests"). */
+  readonly timeouts: RequestTimeouts;
+  /** Upload bodies held in memory at once; past it `503 server_busy` with `Retry-After`. */
+  readonly maxUploadsInFlight: number;
   /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
   readonly trustProxy: boolean | readonly string[];
   readonly staticDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** Time limits on receiving a request, in milliseconds (and bytes per second). */
+export interface RequestTimeouts {
+  /** Request line and headers. */
+  readonly headersMs: number;
+  /** The whole request, headers and body. */
+  readonly requestMs: number;
+  /** Longest gap in a body, and the head start before {@link minBodyBytesPerSecond} counts. */
+  readonly bodyIdleMs: number;
+  /** Slowest average body rate accepted once `bodyIdleMs` have passed. */
+  readonly minBodyBytesPerSecond: number;
 }
 
 /** A configuration mistake; `variable` names the environment variable at fault. */
@@ -156,6 +172,23 @@ function parseStorage(env: Env): StorageConfig {
   };
 }
 
+function parseTimeouts(env: Env): RequestTimeouts {
+  const headersMs = integer(env, 'FR_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600) * 1000;
+  const requestMs = integer(env, 'FR_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000;
+  if (headersMs > requestMs) {
+    throw new ConfigError(
+      'FR_HEADERS_TIMEOUT_SECONDS',
+      'must not be longer than FR_REQUEST_TIMEOUT_SECONDS',
+    );
+  }
+  return {
+    headersMs,
+    requestMs,
+    bodyIdleMs: integer(env, 'FR_BODY_TIMEOUT_SECONDS', 10, 1, 3600) * 1000,
+    minBodyBytesPerSecond: integer(env, 'FR_MIN_BODY_BYTES_PER_SECOND', 1024, 1, 1_000_000_000),
+  };
+}
+
 /**
  * Parses the environment into a checked config. In production (`NODE_ENV=production`) the keys,
  * origins and encryption key are required; in development each falls back to a local default and
@@ -239,6 +272,8 @@ export function loadConfig(
         perKey: integer(env, 'FR_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
         windowMs: integer(env, 'FR_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
       },
+      timeouts: parseTimeouts(env),
+      maxUploadsInFlight: integer(env, 'FR_MAX_UPLOADS_IN_FLIGHT', 64, 1, 100_000),
       trustProxy: parseTrustProxy(env),
       staticDir: staticDir ? path.resolve(staticDir) : null,
       logLevel,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { type AppDeps, buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { createContext } from './context.js';
 import type { FsOps } from './storage/fs.js';
@@ -16,8 +16,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Options of {@link startServer}; tests inject storage or filesystem operations. */
-export interface StartOptions {
+/**
+ * Options of {@link startServer}: tests inject storage or filesystem operations; a deployment
+ * may pass shared rate-limit counters and more readiness checks (see {@link AppDeps}).
+ */
+export interface StartOptions extends Partial<Pick<AppDeps, 'rateLimitStore' | 'readiness'>> {
   readonly storage?: Storage;
   readonly fs?: Partial<FsOps>;
   readonly now?: () => Date;
@@ -30,7 +33,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const storage = options.storage ?? (await openStorage(config, options.fs));
   const deps = { storage, ...(options.now ? { now: options.now } : {}) };
-  const app = await buildApp(config, deps);
+  const app = await buildApp(config, {
+    ...deps,
+    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+  });
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({
     intervalMs: config.sweepIntervalMs,

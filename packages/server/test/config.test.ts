@@ -26,6 +26,13 @@ describe('loadConfig', () => {
       maxUploadBytes: 10 * 1024 * 1024,
       maxImageDimension: 4096,
       rateLimit: { perIp: 60, perKey: 600, windowMs: 60_000 },
+      timeouts: {
+        headersMs: 10_000,
+        requestMs: 120_000,
+        bodyIdleMs: 10_000,
+        minBodyBytesPerSecond: 1024,
+      },
+      maxUploadsInFlight: 64,
       trustProxy: false,
       staticDir: null,
     });
@@ -109,6 +116,13 @@ describe('loadConfig', () => {
       { FR_STORAGE: 's3', FR_S3_BUCKET: 'b', FR_S3_FORCE_PATH_STYLE: 'maybe' },
     ],
     ['FR_LOG_LEVEL', { FR_LOG_LEVEL: 'loud' }],
+    ['FR_BODY_TIMEOUT_SECONDS', { FR_BODY_TIMEOUT_SECONDS: '0' }],
+    ['FR_MIN_BODY_BYTES_PER_SECOND', { FR_MIN_BODY_BYTES_PER_SECOND: 'fast' }],
+    ['FR_MAX_UPLOADS_IN_FLIGHT', { FR_MAX_UPLOADS_IN_FLIGHT: '0' }],
+    [
+      'FR_HEADERS_TIMEOUT_SECONDS',
+      { FR_HEADERS_TIMEOUT_SECONDS: '60', FR_REQUEST_TIMEOUT_SECONDS: '30' },
+    ],
   ])('names %s when its value is wrong', (variable, env) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

@@ -54,6 +54,7 @@ describe('packages/protocol/openapi.yaml', () => {
     expect(documented.sort()).toEqual(
       [
         'GET /healthz',
+        'GET /readyz',
         'POST /v1/consents',
         'POST /v1/uploads',
         'DELETE /v1/uploads/:id',

@@ -1,7 +1,9 @@
 import type { ConsentView } from '../consent/types.js';
 import { FittingRoomError } from '../errors.js';
+import { chooseDelegate, type DelegateReason, settledChoice } from './delegate.js';
 import type { Engine } from './engine.js';
 import { denyMediaPipeTelemetry, installFetchGuard } from './fetch-guard.js';
+import { probeGpu } from './gpu-probe.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { nextTimestamp } from './timestamps.js';
 import type { Delegate, EngineOptions, LandmarkerKind, LandmarkFrame } from './types.js';
@@ -18,10 +20,13 @@ export interface LandmarkerOptions {
   /** URL of `ml-worker.js`; defaults to the file beside the SDK. */
   readonly workerUrl?: string | URL;
   /**
-   * Default GPU for hands and CPU for faces: the offline face bundle's 478-point refinement uses
-   * GATHER, which MediaPipe's GPU delegate lacks (official face `.task` files may use GPU).
+   * Default: chosen for this device (see `chooseDelegate`): GPU for hands only on a hardware
+   * WebGL2 renderer, CPU on a software one; CPU for faces, because the offline face bundle's
+   * 478-point refinement uses GATHER, which MediaPipe's GPU delegate lacks. Set it to force one.
    */
   readonly delegate?: Delegate;
+  /** The WebGL2 probe behind the default delegate (tests pass a fake). */
+  readonly probeGpu?: typeof probeGpu;
   readonly model?: 'full' | 'lite';
   readonly maxHands?: number;
   readonly maxFaces?: number;
@@ -44,6 +49,8 @@ export interface Landmarker {
   readonly kind: LandmarkerKind;
   readonly mode: 'worker' | 'main';
   readonly delegate: Delegate;
+  /** Why that delegate runs (a forced one says `requested`). */
+  readonly delegateReason: DelegateReason;
   /** Landmarks of the source's current frame; resolves null when closed meanwhile. */
   detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
   /** Releases the worker, the wasm graph and the withdrawal subscription. Safe to call twice. */
@@ -61,12 +68,12 @@ function resolveMode(mode: LandmarkerOptions['mode']): 'worker' | 'main' {
   return ok ? 'worker' : 'main';
 }
 
-function engineOptions(options: LandmarkerOptions): EngineOptions {
+function engineOptions(options: LandmarkerOptions, delegate: Delegate): EngineOptions {
   const assetsUrl = new URL(String(options.assetsUrl), globalThis.location?.href).href;
   return {
     kind: options.kind,
     assetsUrl: assetsUrl.endsWith('/') ? assetsUrl : `${assetsUrl}/`,
-    delegate: options.delegate ?? (options.kind === 'face' ? 'CPU' : 'GPU'),
+    delegate,
     model: options.model ?? 'full',
     maxHands: options.maxHands ?? 1,
     maxFaces: options.maxFaces ?? 1,
@@ -81,12 +88,14 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
   if (!options.consent.allows('camera')) {
     throw new FittingRoomError('consent_required', 'Camera consent is required to run try-on.');
   }
-  const engineOpts = engineOptions(options);
+  const chosen = chooseDelegate(options.kind, options.delegate, options.probeGpu ?? probeGpu);
+  const engineOpts = engineOptions(options, chosen.delegate);
   const mode = resolveMode(options.mode);
   const backend =
     mode === 'worker'
       ? await startWorker(engineOpts, options)
       : await startMain(engineOpts, options.onBlocked);
+  const settled = settledChoice(chosen, backend.delegate);
   let last = -1;
   let closed = false;
   const unsubscribe = options.consent.onWithdraw(() => {
@@ -95,7 +104,8 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
   const landmarker: Landmarker = {
     kind: options.kind,
     mode,
-    delegate: backend.delegate,
+    delegate: settled.delegate,
+    delegateReason: settled.reason,
     async detect(source, timestampMs) {
       if (closed) return null;
       last = nextTimestamp(last, timestampMs);

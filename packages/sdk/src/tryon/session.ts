@@ -145,7 +145,10 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     }
     if (!view) return void (await stopLive()); // closed while starting
     view.captureButton.disabled = false;
-    view.host.dataset.mode = live.landmarker.mode;
+    const { mode, delegate, delegateReason: reason } = live.landmarker;
+    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
+    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
+    events.emit('landmarker', { mode, delegate, reason });
     setState('live');
   }
 

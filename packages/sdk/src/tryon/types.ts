@@ -1,6 +1,8 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { ConsentPolicy } from '../consent/policy.js';
 import type { ConsentStrings, Locale } from '../i18n/types.js';
+import type { DelegateReason } from '../ml/delegate.js';
+import type { Delegate } from '../ml/types.js';
 import type { Product } from '../products/types.js';
 import type { TryOnStrings } from './strings.js';
 
@@ -38,8 +40,10 @@ export interface TryOnOptions {
   /** Where inference runs; default `auto` (a worker where supported). */
   readonly inference?: 'auto' | 'worker' | 'main';
   /**
-   * MediaPipe delegate; default `GPU` for hands (falling back to `CPU` where WebGL2 fails) and
-   * `CPU` for faces (the offline face bundle needs an op the GPU delegate lacks).
+   * Forces a MediaPipe delegate. By default the SDK picks per device: `GPU` for hands on a
+   * hardware WebGL2 renderer, `CPU` on a software renderer (SwiftShader, llvmpipe, a blocklisted
+   * GPU), where GPU is many times slower, and `CPU` for faces (the offline face bundle needs an
+   * op the GPU delegate lacks). The choice and its reason come with the `landmarker` event.
    */
   readonly delegate?: 'GPU' | 'CPU';
 }
@@ -62,6 +66,15 @@ export interface TryOnEvents {
   uploaded: UploadResult;
   withdrawn: undefined;
   error: TryOnError;
+  /** The landmarker started: where it runs, on which delegate, and why that one. */
+  landmarker: LandmarkerInfo;
+}
+
+/** Payload of the `landmarker` event (also on the view as `data-mode`, `data-delegate`, …). */
+export interface LandmarkerInfo {
+  readonly mode: 'worker' | 'main';
+  readonly delegate: Delegate;
+  readonly reason: DelegateReason;
 }
 
 /** Any typed SDK error (consent, camera, ML, capture, upload): branch on `code`. */

@@ -26,6 +26,7 @@ video { object-fit: cover; }
 video.mirror { transform: scaleX(-1); }
 canvas { pointer-events: none; }
 .status { min-height: 1.5em; margin: 8px 0; }
+.debug { margin: 0 0 8px; font: 0.75em/1.4 ui-monospace, monospace; color: var(--fr-muted, #4a4a4a); }
 progress { width: 100%; height: 8px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 button {

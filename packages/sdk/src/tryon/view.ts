@@ -15,6 +15,8 @@ export interface LiveView {
   /** Size of the video box in CSS pixels. */
   stageSize(): { width: number; height: number };
   setStatus(message: string): void;
+  /** Debug mode only: a line of diagnostics (inference mode, delegate and why). */
+  showDebug(text: string): void;
   /** Shows upload progress (0..1), or hides the bar with null. */
   setProgress(fraction: number | null): void;
   /** Removes the view and gives focus back to where it was. */
@@ -127,6 +129,11 @@ export function mountLiveView(
     stageSize: () => ({ width: stage.clientWidth || 640, height: stage.clientHeight || 480 }),
     setStatus: (message) => {
       status.textContent = message;
+    },
+    showDebug: (text) => {
+      const line = el(doc, 'p', { className: 'debug', textContent: text });
+      line.dataset.debug = 'landmarker';
+      status.after(line);
     },
     setProgress: (fraction) => {
       progress.hidden = fraction === null;

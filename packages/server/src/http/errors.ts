@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as v from 'valibot';
 import { errorBody, HttpError } from '../errors.js';
+import { loggedPath } from './url.js';
 
 function statusOf(error: unknown): number | null {
   if (typeof error !== 'object' || error === null || !('statusCode' in error)) return null;
@@ -41,14 +42,17 @@ export function describeIssues(what: string, issues: readonly v.BaseIssue<unknow
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error);
-    if (http.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (http.code === 'internal') request.log.error({ err: error }, 'request failed');
     return reply.status(http.status).headers(http.headers).send(errorBody(http.code, http.message));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(errorBody('not_found', `No route for ${request.method} ${request.url}.`)),
-  );
+  app.setNotFoundHandler(answerNotFound);
+}
+
+/** The 404 answer; the path is echoed without its query (which may carry a token). */
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply
+    .status(404)
+    .send(errorBody('not_found', `No route for ${request.method} ${loggedPath(request.url)}.`));
 }
 
 /**
@@ -62,10 +66,9 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   }
   const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const body = JSON.stringify(
-    errorBody(
-      'invalid_request',
-      timeout ? 'The request took too long to arrive.' : 'The request is malformed or was cut off.',
-    ),
+    timeout
+      ? errorBody('request_timeout', 'The request took too long to arrive.')
+      : errorBody('invalid_request', 'The request is malformed or was cut off.'),
   );
   socket.end(
     `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

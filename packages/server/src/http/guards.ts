@@ -20,17 +20,24 @@ export interface SubjectAuth {
   readonly token: string;
 }
 
-/** Resolves the bearer token to its subject or throws 401 `invalid_token`. */
-export async function requireSubject(ctx: Context, request: FastifyRequest): Promise<SubjectAuth> {
+/**
+ * The bearer token every bearer route requires, or 401 `invalid_token` with the
+ * `WWW-Authenticate: Bearer` challenge (RFC 6750) when it is missing or malformed.
+ */
+export function requireBearer(request: FastifyRequest): string {
   const token = bearerToken(request);
-  if (token === null) {
-    throw new HttpError(
-      401,
-      'invalid_token',
-      'Send the subject token as "Authorization: Bearer <token>".',
-      CHALLENGE,
-    );
-  }
+  if (token !== null) return token;
+  throw new HttpError(
+    401,
+    'invalid_token',
+    'Send the subject token as "Authorization: Bearer <token>".',
+    CHALLENGE,
+  );
+}
+
+/** Resolves the bearer token to its subject or throws 401 `invalid_token` with the challenge. */
+export async function requireSubject(ctx: Context, request: FastifyRequest): Promise<SubjectAuth> {
+  const token = requireBearer(request);
   const subjectId = await resolveSubject(ctx, token);
   if (subjectId === null) {
     throw new HttpError(

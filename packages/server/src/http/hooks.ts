@@ -1,27 +1,25 @@
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import { HttpError } from '../errors.js';
 
 /** Header telling a client that an upload answer is the replay of an earlier one. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
-function isApi(request: FastifyRequest): boolean {
-  return request.url === '/v1' || request.url.startsWith('/v1/');
-}
-
 /**
- * Refuses API requests whose `Origin` is not on the allow-list (403 `origin_not_allowed`), then
- * lets @fastify/cors answer preflights and add CORS headers for allowed origins. Requests without
- * an `Origin` (not from a browser page) pass; the key and token checks still apply to them.
+ * Refuses requests whose `Origin` is not on the allow-list (403 `origin_not_allowed`), then lets
+ * @fastify/cors answer preflights and add CORS headers for allowed origins. Requests without an
+ * `Origin` (not from a browser page) pass; the key and token checks still apply to them.
+ * Installed inside the API plugin, so it runs for every route the router matched, whatever
+ * spelling of the path got it there.
  */
 export async function installCors(app: FastifyInstance, config: ServerConfig): Promise<void> {
   const allowed = new Set(config.allowedOrigins);
   app.addHook('onRequest', async (request) => {
     const origin = request.headers.origin;
-    if (origin === undefined || !isApi(request) || allowed.has(origin)) return;
+    if (origin === undefined || allowed.has(origin)) return;
     throw new HttpError(403, 'origin_not_allowed', 'This origin is not allowed to call the API.');
   });
   await app.register(cors, {
@@ -40,11 +38,22 @@ export async function installCors(app: FastifyInstance, config: ServerConfig): P
 }
 
 /**
- * Rate limits per client IP and per publishable key (fixed windows, in memory: with several
- * servers each enforces its own share). Over the limit: 429 `rate_limited` with `Retry-After`.
+ * Where rate-limit counters live. Omitted: in this process's memory, so with several instances
+ * each enforces its own share. Pass `redis` (an ioredis client) or a `store` class to share
+ * them between instances.
  */
-export async function installRateLimits(app: FastifyInstance, config: ServerConfig): Promise<void> {
-  await app.register(rateLimit, { global: false });
+export type RateLimitStore = Pick<RateLimitPluginOptions, 'redis' | 'store' | 'nameSpace'>;
+
+/**
+ * Rate limits per client IP and per publishable key (fixed windows), in `store` when given.
+ * Over the limit: 429 `rate_limited` with `Retry-After`. The one place rate limits are set up.
+ */
+export async function installRateLimits(
+  app: FastifyInstance,
+  config: ServerConfig,
+  store: RateLimitStore = {},
+): Promise<void> {
+  await app.register(rateLimit, { global: false, ...store });
   const { perIp, perKey, windowMs } = config.rateLimit;
   const byIp = app.createRateLimit({
     max: perIp,
@@ -58,7 +67,7 @@ export async function installRateLimits(app: FastifyInstance, config: ServerConf
   });
   const keys = new Set(config.publishableKeys);
   app.addHook('onRequest', async (request) => {
-    if (!isApi(request) || request.method === 'OPTIONS') return;
+    if (request.method === 'OPTIONS') return;
     const checks = [byIp];
     const key = request.headers[PUBLISHABLE_KEY_HEADER];
     if (typeof key === 'string' && keys.has(key)) checks.push(byKey);
@@ -74,10 +83,9 @@ export async function installRateLimits(app: FastifyInstance, config: ServerConf
   });
 }
 
-/** Adds no-store and no-sniff headers to API answers: personal data is never cached. */
-export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    if (!isApi(request)) return;
+/** Adds no-store and no-sniff headers to every answer: personal data is never cached. */
+export function installPrivacyHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

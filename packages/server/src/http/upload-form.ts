@@ -6,6 +6,7 @@ import { viewOf } from '../bytes.js';
 import { HttpError } from '../errors.js';
 import { createBufferPool } from './body-pool.js';
 import { describeIssues } from './errors.js';
+import { bodyDeadline, bodyTimeout } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 
 /** The two parts of `POST /v1/uploads`, read into memory and checked. */
@@ -69,9 +70,14 @@ export interface PooledBody {
  * declared length each chunk is copied into place as it arrives; otherwise they are joined at
  * the end.
  */
-export function readBody(raw: IncomingMessage, limit: number): Promise<PooledBody> {
+export function readBody(
+  raw: IncomingMessage,
+  limit: number,
+  deadline?: AbortSignal,
+): Promise<PooledBody> {
   const declared = Number(raw.headers['content-length']);
   if (declared > limit) return Promise.reject(tooLarge());
+  if (deadline?.aborted) return Promise.reject(bodyTimeout());
   return new Promise((resolve, reject) => {
     let buffer = Number.isInteger(declared) && declared > 0 ? bodies.take(declared) : null;
     let filled = 0; // bytes copied into `buffer`
@@ -79,6 +85,7 @@ export function readBody(raw: IncomingMessage, limit: number): Promise<PooledBod
     let size = 0;
     const stop = (error: HttpError | null): void => {
       raw.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      deadline?.removeEventListener('abort', onDeadline);
       if (error) {
         if (buffer) bodies.give(buffer, filled);
         reject(error);
@@ -115,7 +122,9 @@ export function readBody(raw: IncomingMessage, limit: number): Promise<PooledBod
     const onClose = (): void => {
       if (!raw.complete) stop(malformed()); // the client went away mid-body
     };
+    const onDeadline = (): void => stop(bodyTimeout()); // too slow (http/limits.ts)
     raw.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    deadline?.addEventListener('abort', onDeadline);
   });
 }
 
@@ -170,7 +179,11 @@ export async function readUploadForm(
   }
   const boundary = boundaryOf(contentType);
   if (boundary === null) throw malformed();
-  const body = await readBody(request.raw, maxImageBytes + MAX_METADATA_BYTES + FRAMING_BYTES);
+  const body = await readBody(
+    request.raw,
+    maxImageBytes + MAX_METADATA_BYTES + FRAMING_BYTES,
+    bodyDeadline(request),
+  );
   try {
     const { metadata, image } = splitForm(body.bytes, boundary, maxImageBytes);
     return { metadata, image: viewOf(image), release: body.release };

@@ -7,10 +7,11 @@ import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
 import { bearerToken, requireKey, requireSubject } from '../http/guards.js';
 import { resolveSubject } from '../subjects.js';
+import { apiRoute } from './paths.js';
 
 /** `POST /v1/consents`: keep a consent receipt (grant) or record its withdrawal. */
 export function consentRoutes(app: FastifyInstance, ctx: Context): void {
-  app.post(API.consents, { bodyLimit: 64 * 1024 }, async (request, reply) => {
+  app.post(apiRoute(API.consents), { bodyLimit: 64 * 1024 }, async (request, reply) => {
     const parsed = v.safeParse(ConsentSubmissionSchema, request.body);
     if (!parsed.success)
       throw new HttpError(

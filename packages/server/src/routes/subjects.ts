@@ -1,14 +1,14 @@
 import { API } from '@fittingroom/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
-import { HttpError } from '../errors.js';
 import { exportSubject } from '../export.js';
-import { bearerToken, requireSubject } from '../http/guards.js';
+import { requireBearer, requireSubject } from '../http/guards.js';
 import { eraseSubject, resolveSubject } from '../subjects.js';
+import { apiRoute } from './paths.js';
 
 /** `GET /v1/subjects/me/export` and `DELETE /v1/subjects/me`: the shopper's rights. */
 export function subjectRoutes(app: FastifyInstance, ctx: Context): void {
-  app.get(API.subjectExport, async (request, reply) => {
+  app.get(apiRoute(API.subjectExport), async (request, reply) => {
     const { subjectId } = await requireSubject(ctx, request);
     const body = await exportSubject(ctx, subjectId);
     await ctx.audit.record({
@@ -20,15 +20,8 @@ export function subjectRoutes(app: FastifyInstance, ctx: Context): void {
     return reply.send(body);
   });
 
-  app.delete(API.subject, async (request, reply) => {
-    const token = bearerToken(request);
-    if (token === null) {
-      throw new HttpError(
-        401,
-        'invalid_token',
-        'Send the subject token as "Authorization: Bearer <token>".',
-      );
-    }
+  app.delete(apiRoute(API.subject), async (request, reply) => {
+    const token = requireBearer(request);
     // An unknown token means there is nothing (left) to erase: 204 again, so erasure is idempotent.
     const subjectId = await resolveSubject(ctx, token);
     if (subjectId !== null) {

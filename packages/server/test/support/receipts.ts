@@ -3,13 +3,20 @@ import type { ConsentReceipt, Purpose } from '@fittingroom/protocol';
 
 /** A valid Kantara receipt granting `purposes` under `policyVersion`, expiring at `expiresAt`. */
 export function makeReceipt(
-  options: { purposes?: Purpose[]; policyVersion?: string; expiresAt?: string; id?: string } = {},
+  options: {
+    purposes?: Purpose[];
+    policyVersion?: string;
+    expiresAt?: string;
+    id?: string;
+    /** Seconds since the epoch (Kantara's unit). */
+    consentTimestamp?: number;
+  } = {},
 ): ConsentReceipt {
   const purposes = options.purposes ?? ['camera', 'upload'];
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: 'EU',
-    consentTimestamp: 1_735_689_600,
+    consentTimestamp: options.consentTimestamp ?? 1_735_689_600,
     collectionMethod: 'button in the try-on consent dialog',
     consentReceiptID: options.id ?? randomUUID(),
     language: 'en',
