@@ -8,6 +8,8 @@ export interface ColourStats {
   cy: number;
   /** Pixels of the colour inside each polygon. */
   inside: number[];
+  /** Smallest and largest position of the colour along `axis` (view-width units). */
+  span: [number, number];
 }
 
 /** A polygon in normalized view coordinates. */
@@ -15,15 +17,17 @@ export type Polygon = readonly (readonly [number, number])[];
 
 /**
  * Counts the pixels of a flat test colour on the overlay canvas (`magenta`: what must show,
- * `green`: what must be hidden), overall and inside each polygon.
+ * `green`: what must be hidden), overall and inside each polygon, and its extent along a line at
+ * `axis` radians (clockwise on screen from +x).
  */
 export function colourStats(
   page: Page,
   colour: 'magenta' | 'green',
   polygons: readonly Polygon[] = [],
+  axis = 0,
 ): Promise<ColourStats> {
   return page.evaluate(
-    ({ colour, polygons }) => {
+    ({ colour, polygons, axis }) => {
       const host = document.querySelector<HTMLElement>('[data-fittingroom=tryon]');
       const canvas = host?.shadowRoot?.querySelector('canvas');
       const ctx = canvas?.getContext('2d');
@@ -47,6 +51,7 @@ export function colourStats(
       let sx = 0;
       let sy = 0;
       const inside = polygons.map(() => 0);
+      const span: [number, number] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
       for (let y = 0; y < h; y++) {
         for (let x = 0; x < w; x++) {
           if (!isColour((y * w + x) * 4)) continue;
@@ -55,6 +60,9 @@ export function colourStats(
           count++;
           sx += nx;
           sy += ny;
+          const along = nx * Math.cos(axis) + ((ny * h) / w) * Math.sin(axis);
+          span[0] = Math.min(span[0], along);
+          span[1] = Math.max(span[1], along);
           polygons.forEach((poly, k) => {
             if (within(poly, nx, ny)) inside[k]!++;
           });
@@ -65,9 +73,10 @@ export function colourStats(
         cx: count ? sx / count : Number.NaN,
         cy: count ? sy / count : Number.NaN,
         inside,
+        span,
       };
     },
-    { colour, polygons },
+    { colour, polygons, axis },
   );
 }
 

@@ -6,7 +6,6 @@ export interface TryOnPageOptions {
   product: 'ring' | 'watch' | 'bracelet' | 'glasses' | 'earrings' | 'necklace';
   /** A 3D model: `test` (flat test colours), `demo` (the demo store's) or a URL. */
   model?: string;
-  debug?: '1';
   finger?: string;
   ingest?: string;
   key?: string;

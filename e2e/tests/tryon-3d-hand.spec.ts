@@ -26,11 +26,12 @@ test('3D ring: the band crosses the ring finger, its back (the stone) hidden by 
   await waitForTracking(page);
   await expect(page.locator('[data-fittingroom=tryon]')).toHaveAttribute('data-render', '3d');
   const [x, y] = mirrored(SPOTS.ringOnRingFinger);
+  // Across the finger (vertical in this photo): the band is taller than the finger is wide.
   const box = [
-    [x - 0.05, y - 0.06],
-    [x + 0.05, y - 0.06],
-    [x + 0.05, y + 0.06],
-    [x - 0.05, y + 0.06],
+    [x - 0.05, y - 0.1],
+    [x + 0.05, y - 0.1],
+    [x + 0.05, y + 0.1],
+    [x - 0.05, y + 0.1],
   ] as const;
   const band = await colourStats(page, 'magenta', [box]);
   const stone = await colourStats(page, 'green');

@@ -118,32 +118,32 @@ function necklace(): ProductModel {
   return { name: 'necklace', parts: { metal: merge(chain, bail), stone: pendant } };
 }
 
-/** Glasses: two 50 mm rims, a bridge, end pieces and 100 mm temples running back (−Z). */
+/** Glasses, 140 mm wide: two 50 mm rims, a bridge, end pieces and 100 mm temples running back (−Z). */
 function glasses(): ProductModel {
   const rims: MeshData[] = [];
   const lenses: MeshData[] = [];
   for (const side of [-1, 1]) {
     rims.push(
       fromGeometry(
-        new TorusGeometry(24, 1.8, 8, 64),
-        place([side * 33, -8, 4], [0, 0, 0], [1, 0.8, 1]),
+        new TorusGeometry(25, 1.8, 8, 64),
+        place([side * 35, -8, 4], [0, 0, 0], [1, 0.8, 1]),
       ),
     );
     lenses.push(
       fromGeometry(
-        new CylinderGeometry(24, 24, 0.8, 48),
-        place([side * 33, -8, 4], [HALF_PI, 0, 0], [1, 1, 0.8]),
+        new CylinderGeometry(25, 25, 0.8, 48),
+        place([side * 35, -8, 4], [HALF_PI, 0, 0], [1, 1, 0.8]),
       ),
     );
     // End pieces deep enough to hide where the temples start behind them.
-    rims.push(fromGeometry(new BoxGeometry(9, 7, 9), place([side * 61, -2, 0.5])));
+    rims.push(fromGeometry(new BoxGeometry(9, 7, 20), place([side * 65, -2, -5])));
   }
-  const bridge = fromGeometry(new TorusGeometry(8, 1.5, 8, 24, Math.PI), place([0, -5, 4]));
+  const bridge = fromGeometry(new TorusGeometry(10, 1.5, 8, 24, Math.PI), place([0, -5, 4]));
   const temples: MeshData[] = [];
   for (const side of [-1, 1]) {
-    temples.push(fromGeometry(new BoxGeometry(2.5, 4, 92), place([side * 64, -2, -49])));
+    temples.push(fromGeometry(new BoxGeometry(2.5, 4, 82), place([side * 69, -2, -54])));
     temples.push(
-      fromGeometry(new BoxGeometry(2.5, 4, 22), place([side * 64, -10, -101], [-0.6, 0, 0])),
+      fromGeometry(new BoxGeometry(2.5, 4, 22), place([side * 69, -10, -101], [-0.6, 0, 0])),
     );
   }
   return {

@@ -32,27 +32,36 @@ const FINGER_RADIUS_PER_GAP = 0.42;
 export type HandSide = 'left' | 'right';
 
 /**
- * The shopper's own hand from MediaPipe's handedness label. The label assumes a mirrored
- * (selfie) image; the SDK feeds the camera's unmirrored frames, so the label names the other
- * hand (measured on the e2e photo of a left hand).
+ * The shopper's own hand from MediaPipe's handedness label. The SDK feeds the camera's
+ * unmirrored frames; on them the label names the hand itself (measured: the e2e photo of a left
+ * hand, palm up, is labelled `Left`), although MediaPipe documents labels for mirrored input.
  */
 export function handSide(label: 'Left' | 'Right'): HandSide {
-  return label === 'Left' ? 'right' : 'left';
+  return label === 'Left' ? 'left' : 'right';
 }
 
 /**
- * The unit normal of the back of the hand, from the wrist and the index and pinky knuckles:
- * the triangle's winding is opposite for left and right hands.
+ * The unit normal of the back of the hand: the knuckle row (index → pinky MCP) crossed with the
+ * fingers' direction (the mean of the four MCP → PIP segments), whose winding is opposite for
+ * left and right hands. Only points of the palm and fingers, which stay in frame and are better
+ * estimated in depth than the wrist.
  */
 export function backOfHand(points: ScenePoints, side: HandSide): Vec3 | null {
-  const wrist = points[HAND.wrist];
   const index = points[HAND.indexMcp];
   const pinky = points[HAND.pinkyMcp];
-  if (!wrist || !index || !pinky) return null;
-  const n = cross(sub(index, wrist), sub(pinky, wrist));
+  if (!index || !pinky) return null;
+  let along: Vec3 = [0, 0, 0];
+  for (const finger of ['index', 'middle', 'ring', 'pinky'] as const) {
+    const [a, b] = SEGMENT[finger];
+    const pa = points[a];
+    const pb = points[b];
+    if (!pa || !pb) return null;
+    along = add(along, sub(pb, pa));
+  }
+  const n = cross(sub(pinky, index), along);
   const len = length(n);
   if (!(len > 1e-9)) return null;
-  return scale(n, (side === 'left' ? 1 : -1) / len);
+  return scale(n, (side === 'left' ? -1 : 1) / len);
 }
 
 /** Pixels per metre from pairs of (3D distance in px, real distance in mm): their mean. */

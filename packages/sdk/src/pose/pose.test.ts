@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { project, rayCorrection, viewCamera } from './camera.js';
 import { FACE3, glassesPose, headFrame, headOccluder, necklacePose } from './face.js';
 import { DEFAULT_POSE_SMOOTHING, smoothPose } from './filter.js';
+import { posesForFrame } from './frame.js';
 import { backOfHand, handSide, ringPose, wristPose } from './hand.js';
 import { type ScenePoints, toScenePoints } from './points.js';
 import type { Pose3 } from './types.js';
@@ -146,7 +147,7 @@ describe('hand pose', () => {
     // points, as a mirror image would) toward it.
     expect(backOfHand(palmHand(), 'left')![2]).toBeCloseTo(-1);
     expect(backOfHand(palmHand(), 'right')![2]).toBeCloseTo(1);
-    expect(handSide('Right')).toBe('left');
+    expect(handSide('Left')).toBe('left');
   });
 
   it('puts the ring 40% along the ring finger, +Y toward the tip, with a finger inside the band', () => {
@@ -202,5 +203,40 @@ describe('pose smoothing', () => {
     expect(dot(x, y)).toBeCloseTo(0);
     expect(dot(y, z)).toBeCloseTo(0);
     expect(length(z)).toBeCloseTo(1);
+  });
+});
+
+describe('posesForFrame', () => {
+  const visible = { x: 0, y: 0, rotation: 0, scale: 1, visible: true };
+  const face = (placements: (typeof visible)[]) =>
+    posesForFrame(
+      {
+        kind: 'face',
+        faces: [{ landmarks: seenFace([300, -200], 1.3, 0) }],
+        timestampMs: 0,
+        width: 640,
+        height: 480,
+      },
+      {
+        kind: 'glasses',
+        finger: 'ring',
+        view: VIEW,
+        placements,
+        bandRadiusM: 0.009,
+        triangulate: () => ({
+          triangles: new Uint32Array([0, 1, 2]),
+          outline: [234, 10, 454, 152],
+        }),
+      },
+    );
+
+  it('poses glasses with a head occluder while the placement shows', () => {
+    const result = face([visible]);
+    expect(result.poses[0]).not.toBeNull();
+    expect(result.occluders.map((o) => o.kind)).toEqual(['mesh']);
+  });
+
+  it('follows the 2D visibility rules: a hidden placement gets no pose', () => {
+    expect(face([{ ...visible, visible: false }]).poses).toEqual([null]);
   });
 });
