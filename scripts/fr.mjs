@@ -83,6 +83,7 @@ function test() {
   steps.push(['lint', pnpm(['exec', 'biome', 'ci', '.'])]);
   steps.push(['typecheck', pnpm(['run', 'typecheck'])]);
   steps.push(['size budget', run(process.execPath, ['packages/embed/scripts/check-size.mjs'])]);
+  steps.push(['api report', run(process.execPath, ['packages/sdk/scripts/api-report.mjs'])]);
   const unitJson = join(reports, 'unit.json');
   const unit = pnpm([
     'exec',

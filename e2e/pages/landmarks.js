@@ -1,6 +1,6 @@
 // Proof page for the offline models: runs the SDK's landmarker on a still photo or on the fake
 // camera and reports what it found. Consent is faked here: the consent flow has its own tests.
-import { createLandmarker } from '/packages/sdk/dist/index.js';
+import { createLandmarker } from '/packages/sdk/dist/landmarks.js';
 
 const ASSETS = '/packages/models/dist/';
 const allowAll = {

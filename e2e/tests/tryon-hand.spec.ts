@@ -105,7 +105,7 @@ for (const model of [undefined, 'test'] as const) {
     await page.getByRole('button', { name: 'Take photo' }).click();
     await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
     const photo = await page.evaluate(async () => {
-      const { findMetadata } = await import('/packages/sdk/dist/index.js' as string);
+      const { findMetadata } = await import('/packages/sdk/dist/capture.js' as string);
       const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
       const blob = log.captures[0]!;
       const bytes = new Uint8Array(await blob.arrayBuffer());

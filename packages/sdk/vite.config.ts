@@ -12,10 +12,21 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: {
+      // One file per package.json export (the subpath entries are the building blocks).
       entry: {
         index: 'src/index.ts',
         tryon: 'src/tryon-entry.ts',
         'ml-worker': 'src/ml/worker.ts',
+        anchoring: 'src/anchoring/index.ts',
+        camera: 'src/camera/index.ts',
+        capture: 'src/capture/index.ts',
+        consent: 'src/consent/index.ts',
+        landmarks: 'src/ml/index.ts',
+        overlay: 'src/overlay/index.ts',
+        products: 'src/products/index.ts',
+        smoothing: 'src/smoothing/index.ts',
+        strings: 'src/strings-entry.ts',
+        upload: 'src/upload/index.ts',
       },
       formats: ['es'],
     },

@@ -51,7 +51,7 @@ export function readProduct(
     image: read('image') ?? base.image,
     anchor: { x: num(read('anchor-x')) ?? anchor.x, y: num(read('anchor-y')) ?? anchor.y },
     realWidthMm: num(read('width-mm')) ?? base.realWidthMm,
-    ...(finger == null ? {} : { finger }),
+    finger: finger ?? undefined,
     ...(model == null ? {} : { model }),
   };
   if (typeof product.id !== 'string' || !/^[\w.-]{1,100}$/.test(product.id)) {

@@ -9,7 +9,7 @@ export interface ProductInit {
   readonly image: string;
   readonly anchor: { readonly x: number; readonly y: number };
   readonly realWidthMm: number;
-  readonly finger?: string;
+  readonly finger?: string | undefined;
   /** A GLB 3D model (`data-model`); the image stays its fallback. */
   readonly model?: string;
 }
@@ -33,9 +33,9 @@ export interface EmbedConfig {
   /** URL of the model assets folder (default: `fittingroom/assets/` beside the loader). */
   readonly assetsUrl: string;
   readonly policy: PolicyInit;
-  readonly ingest?: IngestInit;
-  readonly locale?: string;
-  readonly strings?: StringsInit;
+  readonly ingest?: IngestInit | undefined;
+  readonly locale?: string | undefined;
+  readonly strings?: StringsInit | undefined;
   readonly debug: boolean;
   /** Products by id, for buttons that name only an id. */
   readonly products: Readonly<Record<string, Partial<ProductInit>>>;
@@ -46,9 +46,9 @@ export interface TryOnInit {
   readonly product: ProductInit;
   readonly policy: PolicyInit;
   readonly assetsUrl: string;
-  readonly ingest?: IngestInit;
-  readonly locale?: string;
-  readonly strings?: StringsInit;
+  readonly ingest?: IngestInit | undefined;
+  readonly locale?: string | undefined;
+  readonly strings?: StringsInit | undefined;
   readonly debug?: boolean;
 }
 
@@ -75,6 +75,7 @@ export const TRYON_EVENTS = [
   'uploaded',
   'withdrawn',
   'error',
+  'landmarker',
 ] as const;
 
 /** One try-on event name. */

@@ -24,10 +24,22 @@ describe('@fittingroom/sdk package', () => {
     for (const [condition, target] of Object.entries(root)) {
       expect(existsSync(join(sdkRoot, target)), `${condition} → ${target}`).toBe(true);
     }
-    const worker = pkg.exports['./ml-worker'] as Record<string, string>;
-    expect(existsSync(join(sdkRoot, worker.default ?? ''))).toBe(true);
+    for (const [subpath, entry] of Object.entries(pkg.exports)) {
+      const targets = typeof entry === 'string' ? { default: entry } : entry;
+      for (const [condition, target] of Object.entries(targets)) {
+        expect(existsSync(join(sdkRoot, target)), `${subpath} ${condition} → ${target}`).toBe(true);
+      }
+    }
     expect(existsSync(join(sdkRoot, pkg.types))).toBe(true);
     expect(pkg.files).toEqual(['dist']);
+  });
+
+  it('names every export of every entry (no `export *`, so the surface is deliberate)', () => {
+    for (const [subpath, entry] of Object.entries(pkg.exports)) {
+      if (typeof entry === 'string' || !entry.types || !entry.source) continue;
+      const source = readFileSync(join(sdkRoot, entry.source), 'utf8');
+      expect(source, subpath).not.toMatch(/export\s+(type\s+)?\*/);
+    }
   });
 
   it('declares side effects only for the worker entry', () => {

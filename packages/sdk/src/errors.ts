@@ -22,6 +22,7 @@ export type FittingRoomErrorCode =
   // on-device ML (ml/landmarker.ts)
   | 'consent_required'
   | 'ml_load_failed'
+  | 'ml_download_failed'
   | 'ml_closed'
   // 3D products (render3d/errors.ts): the image fallback is drawn instead
   | 'model_failed'

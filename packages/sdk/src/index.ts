@@ -1,40 +1,99 @@
-// Public surface of @fittingroom/sdk. Nothing here touches `window` at import time, and the
-// ML code (MediaPipe) is never imported statically: it loads only after camera consent.
+// The retailer's surface of @fittingroom/sdk: the try-on, the consent and upload factories, the
+// error classes and the option and event types docs/api.md names. Building blocks have their own
+// subpath entries (`@fittingroom/sdk/consent`, `/upload`, `/anchoring`, …; see package.json).
+// Nothing here touches `window` at import time, and the ML code (MediaPipe) is never imported
+// statically: it loads only after camera consent.
 
-export * from './anchoring/index.js';
-export {
-  type Camera,
-  type CameraCloseReason,
-  type CameraOptions,
-  openCamera,
-} from './camera/camera.js';
+export type {
+  ConsentReceipt,
+  ExportedUpload,
+  Purpose,
+  SubjectExport,
+  UploadResult,
+} from '@fittingroom/protocol';
 export { CameraError, type CameraErrorCode } from './camera/errors.js';
-export * from './capture/index.js';
-export * from './consent/index.js';
+export { CaptureError, type CaptureErrorCode } from './capture/errors.js';
+export type { Consent, ConsentEvents, ConsentResult, ConsentStatus } from './consent/api.js';
+export { createConsent } from './consent/consent.js';
+export type { Notice, NoticePurpose } from './consent/notice.js';
+export type { ConsentOptions } from './consent/options.js';
+export type {
+  ConsentPolicy,
+  ControllerInfo,
+  ResolvedPolicy,
+  SignalPolicy,
+} from './consent/policy.js';
+export type { ConsentAnswer, ConsentPrompt, ConsentUi } from './consent/prompt.js';
+export type { DenialReason, PurposeStatus, Signals, UnavailableReason } from './consent/rules.js';
+export type { ConsentStore } from './consent/store.js';
+export type {
+  ConsentAction,
+  ConsentRecord,
+  ConsentView,
+  WithdrawalEvent,
+} from './consent/types.js';
 export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
-export { DICTIONARIES } from './i18n/all.js';
-export { loadLocale, pickConsentOverrides } from './i18n/index.js';
-export { type ConsentStrings, LOCALES, type Locale, type StringOverrides } from './i18n/types.js';
-export type { DelegateReason } from './ml/delegate.js';
 export {
-  createLandmarker,
-  type FrameSource,
-  type Landmarker,
-  type LandmarkerOptions,
-} from './ml/landmarker.js';
-export type { Delegate, LandmarkerKind } from './ml/types.js';
-export * from './overlay/index.js';
-export * from './products/index.js';
-export * from './smoothing/index.js';
+  type ConsentStrings,
+  LOCALES,
+  type Locale,
+  type StringKey,
+  type StringOverrides,
+} from './i18n/types.js';
+export type { DelegateReason } from './ml/delegate.js';
+export type { Delegate } from './ml/types.js';
+export {
+  FINGERS,
+  type Finger,
+  type ImagePoint,
+  PRODUCT_KINDS,
+  type Product,
+  type ProductImageSource,
+  type ProductKind,
+} from './products/types.js';
 export { createTryOn, type TryOnDeps } from './tryon/session.js';
 export type { TryOnStrings } from './tryon/strings.js';
-export { TRYON_STRINGS } from './tryon/strings-all.js';
-export type * from './tryon/types.js';
+export type {
+  IngestOptions,
+  LandmarkerInfo,
+  TryOn,
+  TryOnError,
+  TryOnEvents,
+  TryOnOptions,
+  TryOnState,
+  UiStringOverrides,
+} from './tryon/types.js';
 export {
   type ConsentDialog,
+  type ConsentDialogOptions,
   createConsentDialog,
   createPrivacyControl,
   type PrivacyControl,
   type PrivacyControlOptions,
 } from './ui/consent-dialog/index.js';
-export * from './upload/index.js';
+export {
+  createUploadClient,
+  type ResumeSummary,
+  type UploadClient,
+  type UploadClientEvents,
+} from './upload/client.js';
+export type { OnlineEvents, UploadClientOptions } from './upload/config.js';
+export type { ErasureRequest } from './upload/erasure.js';
+export {
+  isUploadError,
+  UPLOAD_ERROR_CODES,
+  UploadError,
+  type UploadErrorCode,
+  type UploadErrorDetails,
+} from './upload/errors.js';
+export type { UploadMeta } from './upload/input.js';
+export type { KeyValueStore } from './upload/kv-store.js';
+export type { RetryEvent } from './upload/retry-loop.js';
+export type { RetryPolicy, RetryReason } from './upload/retry-policy.js';
+export type {
+  TransferProgress,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from './upload/transport.js';
+export type { Upload, UploadEvents, UploadOutcome } from './upload/upload.js';

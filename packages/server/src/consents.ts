@@ -1,11 +1,13 @@
 import type { ConsentAck, ConsentReceipt } from '@fittingroom/protocol';
 import type { Context } from './context.js';
 import { HttpError } from './errors.js';
+import { awaitFlights, erasedError, isFenced, refuseIfErased } from './fence.js';
 import {
   type ConsentDoc,
   ConsentDocSchema,
   IndexDocSchema,
   readDoc,
+  SubjectDocSchema,
   writeDoc,
 } from './records/docs.js';
 import { KEYS, normalizeId } from './records/keys.js';
@@ -21,9 +23,35 @@ export interface GrantOutcome {
 /**
  * Keeps a consent receipt for `subjectId`, or for a newly minted subject when null (the answer
  * then carries the new token, once). Sending the same receipt again is harmless; a receipt id
- * already kept for another subject is refused.
+ * already kept for another subject is refused. A receipt for an existing subject is fenced like
+ * an upload (fence.ts): one that lands while the subject is erased removes itself.
  */
 export async function grantConsent(
+  ctx: Context,
+  receipt: ConsentReceipt,
+  subjectId: string | null,
+): Promise<GrantOutcome> {
+  if (subjectId === null) return storeConsent(ctx, receipt, null);
+  const endFlight = await ctx.coordination.beginFlight(subjectId);
+  try {
+    await refuseIfErased(ctx, subjectId);
+    const outcome = await storeConsent(ctx, receipt, subjectId);
+    if (outcome.created) {
+      const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+      const erased = subject === null || (await isFenced(ctx, subjectId));
+      if (erased) {
+        await ctx.storage.delete(KEYS.receiptIndex(outcome.ack.receiptId));
+        await ctx.storage.delete(KEYS.consent(subjectId, outcome.ack.receiptId));
+        throw erasedError();
+      }
+    }
+    return outcome;
+  } finally {
+    await endFlight();
+  }
+}
+
+async function storeConsent(
   ctx: Context,
   receipt: ConsentReceipt,
   subjectId: string | null,
@@ -99,6 +127,8 @@ export async function withdrawConsent(
   const ack: ConsentAck = { receiptId, subjectId, status: 'withdrawn' };
   if (doc.status === 'withdrawn') return { created: false, ack };
   await writeDoc(ctx.storage, key, { ...doc, status: 'withdrawn', withdrawnAt });
+  // Answer once uploads citing it that were already past their check have refused themselves.
+  await awaitFlights(ctx, subjectId);
   return { created: true, ack };
 }
 

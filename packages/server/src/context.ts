@@ -1,26 +1,51 @@
 import { randomBytes } from 'node:crypto';
 import { type Audit, createAudit } from './audit.js';
 import type { ServerConfig } from './config.js';
-import { deriveKeys, type ServerKeys } from './crypto.js';
+import { createMemoryCoordination } from './coordination/memory.js';
+import type { Coordination } from './coordination/types.js';
+import type { ServerKeys } from './crypto.js';
+import { createKeyRing, type KeyRing } from './keyring.js';
 import type { Storage } from './storage/types.js';
 
 /** What the server's parts are handed: config, storage, keys, clock, randomness and audit. */
 export interface Context {
   readonly config: ServerConfig;
   readonly storage: Storage;
+  /** The current keys (what seals and hashes anything new): `ring.current`. */
   readonly keys: ServerKeys;
+  /** Every configured key, to open what older keys sealed. */
+  readonly ring: KeyRing;
   readonly now: () => Date;
   readonly random: (size: number) => Uint8Array;
   readonly audit: Audit;
+  /** Locks and in-flight uploads: this process's, or shared through Redis. */
+  readonly coordination: Coordination;
 }
 
 /** Injected dependencies; only `storage` has no default. */
 export interface Deps {
   readonly storage: Storage;
   /** Clock (tests move it to check retention). */
-  readonly now?: () => Date;
+  readonly now?: (() => Date) | undefined;
   /** Random bytes (tokens, subject ids, IVs). */
   readonly random?: (size: number) => Uint8Array;
+  /** Shared locks and flights (Redis); defaults to this process's, one per storage. */
+  readonly coordination?: Coordination;
+}
+
+/**
+ * The in-process coordination of each storage: every context built on one storage (the app's,
+ * the sweeper's, a test's) must see the same locks and flights.
+ */
+const processCoordination = new WeakMap<Storage, Coordination>();
+
+function coordinationFor(storage: Storage): Coordination {
+  let found = processCoordination.get(storage);
+  if (!found) {
+    found = createMemoryCoordination();
+    processCoordination.set(storage, found);
+  }
+  return found;
 }
 
 /** Random bytes fetched from the CSPRNG at once, handed out in small pieces. */
@@ -48,14 +73,17 @@ export function pooledRandom(): (size: number) => Uint8Array {
 
 /** Builds the context shared by routes and the sweeper. */
 export function createContext(config: ServerConfig, deps: Deps): Context {
-  const keys = deriveKeys(config.encryptionKey);
+  const ring = createKeyRing(config.encryptionKeys);
+  const keys = ring.current;
   const now = deps.now ?? (() => new Date());
   return {
     config,
     storage: deps.storage,
     keys,
+    ring,
     now,
     random: deps.random ?? pooledRandom(),
     audit: createAudit(deps.storage, keys, now),
+    coordination: deps.coordination ?? coordinationFor(deps.storage),
   };
 }

@@ -1,5 +1,6 @@
 import type { Context } from './context.js';
 import { hashToken, isTokenShaped, newSubjectToken, sameDigest } from './crypto.js';
+import { fenceSubject, liftFence } from './fence.js';
 import { IndexDocSchema, readDoc, SubjectDocSchema, writeDoc } from './records/docs.js';
 import { KEYS, parseUploadKey } from './records/keys.js';
 
@@ -15,11 +16,15 @@ export function randomUuid(random: (size: number) => Uint8Array): string {
 /** The subject a token belongs to, or null for an unknown, erased or malformed token. */
 export async function resolveSubject(ctx: Context, token: string): Promise<string | null> {
   if (!isTokenShaped(token)) return null;
-  const hash = hashToken(ctx.keys, token);
-  const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
-  if (!entry) return null;
-  const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
-  return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
+  // A token minted before a key rotation is indexed under an older key's hash.
+  for (const keys of ctx.ring.all) {
+    const hash = hashToken(keys, token);
+    const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
+    if (!entry) continue;
+    const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
+    return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
+  }
+  return null;
 }
 
 /**
@@ -47,12 +52,14 @@ export interface ErasureCounts {
 }
 
 /**
- * Erases everything of a subject: uploads (record and image are one object), consent records,
- * indexes, then the token and the subject record last, so an interrupted erasure can be retried
- * with the same token.
+ * Erases everything of a subject: first a fence, so no upload can commit afterwards, and a wait
+ * for the uploads in flight (fence.ts); then uploads (record and image are one object), consent
+ * records, indexes, then the token and the subject record last, so an interrupted erasure can
+ * be retried with the same token.
  */
 export async function eraseSubject(ctx: Context, subjectId: string): Promise<ErasureCounts> {
   const { storage } = ctx;
+  await fenceSubject(ctx, subjectId);
   let uploads = 0;
   for (const item of await storage.list(KEYS.uploads(subjectId))) {
     if (parseUploadKey(item.key)) uploads += 1;
@@ -73,5 +80,6 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
     if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
   }
   await storage.delete(KEYS.subject(subjectId));
+  await liftFence(ctx, subjectId);
   return { uploads, consents: consentKeys.length };
 }

@@ -1,24 +1,50 @@
 import { consentEnd } from './consent-rules.js';
 import { listConsents } from './consents.js';
 import type { Context } from './context.js';
-import { readDoc, SubjectDocSchema } from './records/docs.js';
+import { readDoc, SubjectDocSchema, type UploadDoc } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
-import { ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
+import { expiryOf, isExpired, ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
 import { eraseSubject } from './subjects.js';
 
-/** What one sweep removed. */
+/** What one sweep removed, and how many objects it could not handle (reported, skipped). */
 export interface SweepReport {
   readonly expired: number;
   readonly orphans: number;
   readonly staleSubjects: number;
+  readonly failed: number;
+}
+
+/** Told about each object a sweep could not handle (e.g. sealed under an unknown key). */
+export type SweepFailure = (key: string, error: unknown) => void;
+
+/** Counts and reports failures so one bad object never stops the rest of a sweep. */
+function guard(onFailure: SweepFailure): {
+  each: (key: string, work: () => Promise<void>) => Promise<void>;
+  readonly failed: () => number;
+} {
+  let failed = 0;
+  return {
+    async each(key, work) {
+      try {
+        await work();
+      } catch (error) {
+        failed += 1;
+        onFailure(key, error);
+      }
+    },
+    failed: () => failed,
+  };
 }
 
 /** The ids in a key under `uploads/` that is not a whole upload (an older layout's objects). */
-function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
+function leftoverIds(key: string): {
+  subjectId?: string | undefined;
+  uploadId?: string | undefined;
+} {
   const [, subjectId, uploadId] =
     /^uploads\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36})\.)?/.exec(key) ?? [];
-  return { ...(subjectId ? { subjectId } : {}), ...(uploadId ? { uploadId } : {}) };
+  return { subjectId, uploadId };
 }
 
 /**
@@ -29,33 +55,65 @@ function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
 async function sweepUploads(
   ctx: Context,
   now: Date,
+  each: ReturnType<typeof guard>['each'],
 ): Promise<{ expired: number; orphans: number }> {
   let expired = 0;
   let orphans = 0;
   for (const item of await ctx.storage.list(KEYS.uploadsRoot)) {
-    const parsed = parseUploadKey(item.key);
-    const doc = parsed ? await readUploadRecord(ctx.storage, ctx.keys.data, item.key) : null;
-    if (parsed && !doc) continue; // deleted since the listing
-    const fate = uploadFate(doc?.expiresAt ?? null, item.modifiedAt, now);
-    if (fate === 'keep') continue;
-    await ctx.storage.delete(item.key);
-    const type = fate === 'expired' ? 'upload_expired' : 'orphan_removed';
-    await ctx.audit.record({ type, ...(parsed ?? leftoverIds(item.key)) });
-    if (fate === 'expired') expired += 1;
-    else orphans += 1;
+    await each(item.key, async () => {
+      const parsed = parseUploadKey(item.key);
+      let doc: UploadDoc | null = null;
+      if (parsed) {
+        try {
+          doc = await readUploadRecord(ctx.storage, ctx.ring.lookup, item.key);
+        } catch (error) {
+          // Unreadable (sealed under a key not configured, or corrupt): it cannot say when it
+          // expires, so it expires a retention period after it was written, and is reported.
+          if (isExpired(expiryOf(item.modifiedAt, ctx.config.retentionDays).toISOString(), now)) {
+            await ctx.storage.delete(item.key);
+            await ctx.audit.record({
+              type: 'upload_expired',
+              ...parsed,
+              detail: { unreadable: 1 },
+            });
+            expired += 1;
+          }
+          throw error;
+        }
+        if (!doc) return; // deleted since the listing
+      }
+      const fate = uploadFate(doc?.expiresAt ?? null, item.modifiedAt, now);
+      if (fate === 'keep') return;
+      await ctx.storage.delete(item.key);
+      const type = fate === 'expired' ? 'upload_expired' : 'orphan_removed';
+      await ctx.audit.record({ type, ...(parsed ?? leftoverIds(item.key)) });
+      if (fate === 'expired') expired += 1;
+      else orphans += 1;
+    });
   }
-  for (const item of await ctx.storage.list(KEYS.legacyUploadIndexRoot)) {
-    if (now.getTime() - item.modifiedAt.getTime() < ORPHAN_GRACE_MS) continue;
-    await ctx.storage.delete(item.key);
-    const uploadId = idFromIndexKey(item.key, KEYS.legacyUploadIndexRoot);
-    await ctx.audit.record({ type: 'orphan_removed', ...(uploadId ? { uploadId } : {}) });
-    orphans += 1;
+  // Index entries of the layout before single-object uploads, and fences an erasure that
+  // crashed left behind (its token is gone, so it cannot be retried): leftovers past the grace.
+  for (const root of [KEYS.legacyUploadIndexRoot, KEYS.fences]) {
+    for (const item of await ctx.storage.list(root)) {
+      if (now.getTime() - item.modifiedAt.getTime() < ORPHAN_GRACE_MS) continue;
+      await each(item.key, async () => {
+        await ctx.storage.delete(item.key);
+        const id = idFromIndexKey(item.key, root);
+        const ids = id ? (root === KEYS.fences ? { subjectId: id } : { uploadId: id }) : {};
+        await ctx.audit.record({ type: 'orphan_removed', ...ids });
+        orphans += 1;
+      });
+    }
   }
   return { expired, orphans };
 }
 
 /** Forgets subjects with nothing uploaded whose consents all ended a retention period ago. */
-async function sweepSubjects(ctx: Context, now: Date): Promise<number> {
+async function sweepSubjects(
+  ctx: Context,
+  now: Date,
+  each: ReturnType<typeof guard>['each'],
+): Promise<number> {
   const withUploads = new Set<string>();
   for (const item of await ctx.storage.list(KEYS.uploadsRoot)) {
     const parsed = parseUploadKey(item.key);
@@ -69,27 +127,37 @@ async function sweepSubjects(ctx: Context, now: Date): Promise<number> {
   let removed = 0;
   for (const subjectId of subjectIds) {
     if (withUploads.has(subjectId)) continue;
-    const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
-    const consents = await listConsents(ctx, subjectId);
-    const summary = {
-      createdAt: subject ? new Date(subject.createdAt) : new Date(0),
-      uploads: 0,
-      consentEnds: consents.map(consentEnd),
-    };
-    if (!subjectIsStale(summary, now, ctx.config.retentionDays)) continue;
-    await eraseSubject(ctx, subjectId);
-    await ctx.audit.record({ type: 'subject_expired', subjectId });
-    removed += 1;
+    await each(KEYS.subject(subjectId), async () => {
+      const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+      const consents = await listConsents(ctx, subjectId);
+      const summary = {
+        createdAt: subject ? new Date(subject.createdAt) : new Date(0),
+        uploads: 0,
+        consentEnds: consents.map(consentEnd),
+      };
+      if (!subjectIsStale(summary, now, ctx.config.retentionDays)) return;
+      await eraseSubject(ctx, subjectId);
+      await ctx.audit.record({ type: 'subject_expired', subjectId });
+      removed += 1;
+    });
   }
   return removed;
 }
 
-/** One sweep at the context's current time: expired uploads, crash leftovers, stale subjects. */
-export async function sweepExpired(ctx: Context): Promise<SweepReport> {
+/**
+ * One sweep at the context's current time: expired uploads, crash leftovers, stale subjects. An
+ * object it cannot read or delete is passed to `onFailure` and counted in `failed`; the sweep
+ * goes on with the next one, so one bad object never keeps the rest from expiring.
+ */
+export async function sweepExpired(
+  ctx: Context,
+  onFailure: SweepFailure = () => undefined,
+): Promise<SweepReport> {
   const now = ctx.now();
-  const uploads = await sweepUploads(ctx, now);
-  const staleSubjects = await sweepSubjects(ctx, now);
-  return { ...uploads, staleSubjects };
+  const guarded = guard(onFailure);
+  const uploads = await sweepUploads(ctx, now, guarded.each);
+  const staleSubjects = await sweepSubjects(ctx, now, guarded.each);
+  return { ...uploads, staleSubjects, failed: guarded.failed() };
 }
 
 /** Calls `run` every `ms` until the returned stop function is called (injectable for tests). */

@@ -3,8 +3,9 @@ import { refuseUpload } from './consent-rules.js';
 import type { Context } from './context.js';
 import { deriveUploadId } from './crypto.js';
 import { HttpError } from './errors.js';
+import { refuseIfErased } from './fence.js';
 import { type ReplayDecision, replayDecision, requestFingerprint } from './idempotency.js';
-import { inspectImage } from './image-sniff.js';
+import { type ImageCheck, inspectImage } from './image-sniff.js';
 import { ConsentDocSchema, IndexDocSchema, readDoc, type UploadDoc } from './records/docs.js';
 import { KEYS, normalizeId, parseUploadKey } from './records/keys.js';
 import { readUploadObject, readUploadRecord, uploadObject } from './records/upload-object.js';
@@ -33,29 +34,58 @@ const STATUS_OF_IMAGE_ERROR = {
 
 /**
  * Checks consent, the image and the idempotency key, then stores the upload — record and
- * encrypted image — as one object, atomically: that put is the commit point. Throws
- * {@link HttpError}; on any error nothing is kept.
+ * encrypted image — as one object, atomically: that put is the commit point. Requests with one
+ * key run one at a time (a lock on the upload id), so a second body under a key sees the first
+ * and gets 409, and identical ones replay the one stored answer. The whole call is an upload in
+ * flight for erasure fencing (fence.ts). Throws {@link HttpError}; on any error nothing is kept.
  */
 export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise<UploadOutcome> {
+  const endFlight = await ctx.coordination.beginFlight(input.subjectId);
+  try {
+    await refuseIfErased(ctx, input.subjectId);
+    const receiptId =
+      normalizeId(input.metadata.consentReceiptId) ?? input.metadata.consentReceiptId;
+    const refusal = refuseUpload(
+      await consentOf(ctx, receiptId),
+      input.subjectId,
+      input.metadata,
+      ctx.now(),
+    );
+    if (refusal) throw new HttpError(403, refusal.code, refusal.message);
+
+    const checked = inspectImage(input.image, ctx.config.maxImageDimension);
+    if (!checked.ok)
+      throw new HttpError(STATUS_OF_IMAGE_ERROR[checked.code], checked.code, checked.message);
+
+    const uploadId = deriveUploadId(ctx.keys, input.subjectId, input.idempotencyKey);
+    return await ctx.coordination.withLock(`upload:${uploadId}`, () =>
+      commitOnce(ctx, input, { uploadId, receiptId, checked }),
+    );
+  } finally {
+    await endFlight();
+  }
+}
+
+async function consentOf(ctx: Context, receiptId: string) {
+  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  return owner
+    ? readDoc(ctx.storage, KEYS.consent(owner.subjectId, receiptId), ConsentDocSchema)
+    : null;
+}
+
+/** The part of an upload under its key's lock: replay, conflict, or store then re-check. */
+async function commitOnce(
+  ctx: Context,
+  input: IncomingUpload,
+  found: { uploadId: string; receiptId: string; checked: Extract<ImageCheck, { ok: true }> },
+): Promise<UploadOutcome> {
   const { storage, config } = ctx;
   const { subjectId, metadata, image } = input;
+  const { uploadId, receiptId, checked } = found;
   const now = ctx.now();
-  const receiptId = normalizeId(metadata.consentReceiptId) ?? metadata.consentReceiptId;
-  const owner = await readDoc(storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
-  const consent = owner
-    ? await readDoc(storage, KEYS.consent(owner.subjectId, receiptId), ConsentDocSchema)
-    : null;
-  const refusal = refuseUpload(consent, subjectId, metadata, now);
-  if (refusal) throw new HttpError(403, refusal.code, refusal.message);
-
-  const checked = inspectImage(image, config.maxImageDimension);
-  if (!checked.ok)
-    throw new HttpError(STATUS_OF_IMAGE_ERROR[checked.code], checked.code, checked.message);
-
-  const uploadId = deriveUploadId(ctx.keys, subjectId, input.idempotencyKey);
   const key = KEYS.upload(subjectId, uploadId);
   const fingerprint = requestFingerprint(metadata, image.byteLength);
-  const existing = await readUploadRecord(storage, ctx.keys.data, key);
+  const existing = await readUploadRecord(storage, ctx.ring.lookup, key);
   let decision = replayDecision(existing?.fingerprint ?? null, fingerprint);
   if (decision === 'replay') decision = await compareImage(ctx, key, image);
   if (existing && decision === 'replay') return { replayed: true, result: resultOf(existing) };
@@ -81,13 +111,29 @@ export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise
     expiresAt: expiryOf(now, config.retentionDays).toISOString(),
     fingerprint,
   };
-  await storage.put(key, uploadObject(ctx.keys.data, key, doc, image, ctx.random));
+  await storage.put(key, uploadObject(ctx.keys, key, doc, image, ctx.random));
+  // The commit point is passed: an erasure or withdrawal that began meanwhile wins, and this
+  // upload removes what it just wrote before answering.
+  try {
+    await refuseIfErased(ctx, subjectId);
+    const consent = await consentOf(ctx, receiptId);
+    if (consent?.status !== 'active') {
+      throw new HttpError(
+        403,
+        'consent_withdrawn',
+        'This consent was withdrawn; uploads are refused.',
+      );
+    }
+  } catch (error) {
+    await storage.delete(key);
+    throw error;
+  }
   return { replayed: false, result: resultOf(doc) };
 }
 
 /** A retry with a matching fingerprint is a replay only if its image is the stored one, exactly. */
 async function compareImage(ctx: Context, key: string, image: Uint8Array): Promise<ReplayDecision> {
-  const stored = await readUploadObject(ctx.storage, ctx.keys.data, key);
+  const stored = await readUploadObject(ctx.storage, ctx.ring.lookup, key);
   if (!stored) return 'new'; // deleted since its record was read
   return Buffer.from(image.buffer, image.byteOffset, image.byteLength).equals(stored.image)
     ? 'replay'
@@ -119,7 +165,7 @@ export function readUploadImage(
   subjectId: string,
   uploadId: string,
 ): Promise<{ doc: UploadDoc; image: Uint8Array } | null> {
-  return readUploadObject(ctx.storage, ctx.keys.data, KEYS.upload(subjectId, uploadId));
+  return readUploadObject(ctx.storage, ctx.ring.lookup, KEYS.upload(subjectId, uploadId));
 }
 
 /** Every upload record of a subject, oldest first, read without the images. */
@@ -127,7 +173,7 @@ export async function listUploads(ctx: Context, subjectId: string): Promise<Uplo
   const docs: UploadDoc[] = [];
   for (const item of await ctx.storage.list(KEYS.uploads(subjectId))) {
     if (!parseUploadKey(item.key)) continue;
-    const doc = await readUploadRecord(ctx.storage, ctx.keys.data, item.key);
+    const doc = await readUploadRecord(ctx.storage, ctx.ring.lookup, item.key);
     if (doc) docs.push(doc);
   }
   return docs.sort((a, b) => a.storedAt.localeCompare(b.storedAt));

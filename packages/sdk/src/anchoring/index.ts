@@ -1,3 +1,4 @@
+// `@fittingroom/sdk/anchoring`: pure geometry from landmarks to product placements.
 export {
   anchorPoints,
   anchorProduct,
@@ -5,7 +6,6 @@ export {
   hiddenPlacements,
   placementCount,
 } from './anchor.js';
-export * as calibration from './calibration-namespace.js';
 export {
   anchorEarrings,
   anchorGlasses,
@@ -14,7 +14,18 @@ export {
   type HeadPose,
   headPose,
 } from './face.js';
-export { toView, type ViewMapping, viewMapping, wrapAngle } from './geometry.js';
+export { toView, type ViewMapping, viewMapping } from './geometry.js';
 export { anchorRing, anchorWrist, HAND } from './hand.js';
 export { HIDDEN } from './placement.js';
-export type * from './types.js';
+export type {
+  FaceFrame,
+  HandFrame,
+  Landmark,
+  LandmarkFrame,
+  Placement,
+  Point,
+  ProductFit,
+  VideoFit,
+  ViewGeometry,
+  ViewPoints,
+} from './types.js';

@@ -1,3 +1,4 @@
+// `@fittingroom/sdk/capture`: still capture, review, the share decision and metadata checks.
 export {
   type CaptureCanvas,
   type CaptureContext,
@@ -12,10 +13,9 @@ export {
   type CaptureLayout,
   captureLayout,
   DEFAULT_MAX_SIDE,
-  fitWithin,
   type Size,
 } from './layout.js';
-export { findMetadata, hasExif, type MetadataKind } from './metadata.js';
+export { findMetadata, type MetadataKind } from './metadata.js';
 export {
   createReview,
   type ObjectUrls,

@@ -3,7 +3,7 @@ import type { FittingRoomError } from '../errors.js';
 import type { ConsentStrings, Locale } from '../i18n/types.js';
 import type { ResolvedPolicy } from './policy.js';
 import type { ConsentUi } from './prompt.js';
-import type * as rules from './rules.js';
+import type { PurposeStatus, Signals, UnavailableReason } from './rules.js';
 import type { ConsentRecord, ConsentView, WithdrawalEvent } from './types.js';
 
 /** Outcome of {@link Consent.request}. */
@@ -15,7 +15,7 @@ export interface ConsentResult {
   /** Requested purposes that could not be offered, and why. */
   readonly unavailable: readonly {
     readonly purpose: Purpose;
-    readonly reason: rules.UnavailableReason;
+    readonly reason: UnavailableReason;
   }[];
   /** The record this request wrote, or null (already decided, dismissed, under age). */
   readonly record: ConsentRecord | null;
@@ -28,8 +28,8 @@ export interface ConsentStatus {
   readonly policyVersion: string;
   readonly locale: Locale;
   readonly record: ConsentRecord | null;
-  readonly purposes: Readonly<Record<Purpose, rules.PurposeStatus>>;
-  readonly signals: rules.Signals;
+  readonly purposes: Readonly<Record<Purpose, PurposeStatus>>;
+  readonly signals: Signals;
 }
 
 /** Events of a {@link Consent}. */

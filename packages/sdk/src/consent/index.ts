@@ -1,4 +1,13 @@
-// Public surface of consent: re-exported by the SDK entry.
+// `@fittingroom/sdk/consent`: the consent record, its pure rules, stores, notice and dialog.
+
+export {
+  type ConsentDialog,
+  type ConsentDialogOptions,
+  createConsentDialog,
+  createPrivacyControl,
+  type PrivacyControl,
+  type PrivacyControlOptions,
+} from '../ui/consent-dialog/index.js';
 export type { Consent, ConsentEvents, ConsentResult, ConsentStatus } from './api.js';
 export { createConsent } from './consent.js';
 export {

@@ -1,3 +1,4 @@
+// `@fittingroom/sdk/overlay`: draws the product image on a canvas at a placement.
 export {
   createOverlay,
   type Overlay,

@@ -1,9 +1,9 @@
+// `@fittingroom/sdk/smoothing`: One Euro filtering of placements.
 export {
   type OneEuroParams,
   type OneEuroState,
   type OneEuroStep,
   oneEuro,
-  smoothingFactor,
 } from './one-euro.js';
 export {
   createPlacementSmoother,

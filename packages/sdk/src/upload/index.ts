@@ -1,4 +1,4 @@
-// Public surface of the upload client (re-exported from the package index by the lead).
+// `@fittingroom/sdk/upload`: the upload client and its parts (transports, store, retry policy).
 export {
   createUploadClient,
   type ResumeSummary,

@@ -8,6 +8,7 @@
  *                                            sealed record, then sealed image; its put is the commit
  * index/tokens/<token hmac>.json             token hash → subject
  * index/receipts/<receipt>.json              receipt → subject
+ * fences/<subject>.json                      an erased subject: no upload may commit (fence.ts)
  *
  * There is no upload → subject index: the upload id is an HMAC of (subject, idempotency key), and
  * a subject only ever looks under its own folder, so another subject's id is simply not found.
@@ -24,6 +25,8 @@ export const KEYS = {
   upload: (subjectId: string, uploadId: string) => `uploads/${subjectId}/${uploadId}.upload`,
   tokenIndex: (tokenHash: string) => `index/tokens/${tokenHash}.json`,
   receiptIndex: (receiptId: string) => `index/receipts/${receiptId}.json`,
+  fences: 'fences/',
+  fence: (subjectId: string) => `fences/${subjectId}.json`,
   /** Upload → subject entries of the layout before single-object uploads; the sweeper drops them. */
   legacyUploadIndexRoot: 'index/uploads/',
 } as const;

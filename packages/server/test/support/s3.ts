@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { afterAll, beforeAll } from 'vitest';
 import { openS3Storage } from '../../src/storage/s3.js';
 import type { Storage } from '../../src/storage/types.js';
 
@@ -48,5 +49,20 @@ export async function startLocalS3(): Promise<LocalS3> {
       await server.close();
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** Starts one s3rver for the calling test file (beforeAll/afterAll); the getter returns it. */
+export function useLocalS3(): () => LocalS3 {
+  let s3: LocalS3 | undefined;
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+  return () => {
+    if (!s3) throw new Error('s3rver is not started yet');
+    return s3;
   };
 }
