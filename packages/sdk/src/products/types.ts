@@ -55,7 +55,7 @@ export interface Product {
    * Optional 3D model: URL (same origin or `blob:`/`data:`) of a binary glTF 2.0 (GLB) file in
    * metres, following the convention of docs/3d-models.md. Loaded only after camera consent.
    */
-  readonly model?: string;
+  readonly model?: string | undefined;
   /**
    * The point of the image that sits on the body anchor: ring centre, watch face centre,
    * earring hook, necklace front (worn at the pit of the neck), glasses bridge.
