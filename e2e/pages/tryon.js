@@ -38,7 +38,7 @@ const ingest = params.get('ingest')
 const tryOn = createTryOn({
   product,
   policy,
-  assetsUrl: '/packages/models/dist/',
+  assetsUrl: '/fittingroom/assets/',
   ingest,
   inference: params.get('inference') ?? 'auto',
   ...(params.get('lang') ? { locale: params.get('lang') } : {}),

@@ -73,6 +73,7 @@ export const TRYON_EVENTS = [
   'uploaded',
   'withdrawn',
   'error',
+  'landmarker',
 ] as const;
 
 /** One try-on event name. */

@@ -92,7 +92,10 @@ function toFrame(
  */
 export async function createEngine(options: EngineOptions, inWorker: boolean): Promise<Engine> {
   const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
-  const vision = (await import(/* @vite-ignore */ url)) as Vision;
+  // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
+  const vision = (await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
+  )) as Vision;
   const fileset = wasmFileset(options.assetsUrl, inWorker);
   let delegate: Delegate = options.delegate;
   let task: HandLandmarker | FaceLandmarker;

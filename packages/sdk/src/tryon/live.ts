@@ -19,6 +19,7 @@ export interface LiveOptions {
   readonly product: Product;
   readonly consent: ConsentView;
   readonly assetsUrl: string | URL;
+  readonly workerUrl: string | URL | undefined;
   readonly strings: TryOnStrings;
   readonly debug: boolean;
   readonly inference: 'auto' | 'worker' | 'main';
@@ -66,6 +67,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         consent,
         mode: options.inference,
         ...(options.delegate ? { delegate: options.delegate } : {}),
+        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
       }),
     ]);
     landmarker = marker;
