@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -12,6 +13,12 @@ export interface StaticServer {
   readonly url: string;
   /** Every path the server was asked for, in order. */
   readonly hits: string[];
+  /**
+   * The next request whose path ends with `suffix` gets the full headers (Content-Length of the
+   * whole file) but only the first half of the body, then the connection drops: a download cut
+   * mid-way, as on a train going into a tunnel.
+   */
+  cutNext(suffix: string): void;
   close(): Promise<void>;
 }
 
@@ -30,8 +37,15 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     (req.url.startsWith('/ml-worker.js') ? sdk : models)(req, res, next);
   };
   const hits: string[] = [];
+  const cuts: string[] = [];
   const server: Server = createServer((req, res) => {
     hits.push(req.url ?? '');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const cut = cuts.findIndex((suffix) => path.endsWith(suffix));
+    if (cut >= 0) {
+      cuts.splice(cut, 1);
+      return cutHalfway(join(root, path), req, res);
+    }
     // `?csp=off` serves a page without CSP, as on a retailer site that has none: the SDK's own
     // guards must hold there too.
     // `?ingest=http://127.0.0.1:PORT` adds that loopback origin to connect-src, as a retailer
@@ -54,8 +68,22 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
   return {
     url: `http://127.0.0.1:${port}`,
     hits,
+    cutNext: (suffix) => {
+      cuts.push(suffix);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function cutHalfway(file: string, req: IncomingMessage, res: ServerResponse): void {
+  const size = statSync(file).size;
+  res.writeHead(200, {
+    'Content-Length': String(size),
+    'Content-Type': 'application/octet-stream',
+  });
+  const half = createReadStream(file, { end: Math.floor(size / 2) });
+  half.on('data', (chunk) => res.write(chunk));
+  half.on('end', () => setTimeout(() => req.socket.destroy(), 200));
 }
 
 /** The minimal CSP a retailer needs (see docs); e2e pages are served under it. */

@@ -78,14 +78,29 @@ test.describe('consent', () => {
     });
     expect(canary).toEqual(['button-name']);
 
-    // Tab walks link → Refuse → Accept and wraps; Shift+Tab walks back.
+    // Tab walks Details → Refuse → Accept and wraps; Shift+Tab walks back.
     const order: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
-    expect(order).toEqual(['a', 'refuse', 'accept', 'a']);
+    expect(order).toEqual(['details', 'refuse', 'accept', 'details']);
     await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('accept');
+    // Details opens the full notice by keyboard; its policy link joins the Tab order.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('details');
+    await page.keyboard.press('Enter');
+    await expect(dialog(page).getByRole('link')).toBeVisible();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('a');
+    // Closed again: the steps below use the first layer.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(dialog(page).getByRole('link')).toBeHidden();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('accept');
     // Focus is visible: a 3px outline on the focused button.
     const outline = await dialog(page)

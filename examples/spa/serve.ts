@@ -24,7 +24,7 @@ export interface SpaOptions {
   readonly ingestPort?: number;
   /** Ingest data and dev key (default `examples/spa/.data`). */
   readonly dataDir?: string;
-  readonly logLevel?: string;
+  readonly logLevel?: string | undefined;
 }
 
 /** The running app and its ingest server. */
@@ -60,7 +60,7 @@ export async function startSpa(options: SpaOptions = {}): Promise<RunningSpa> {
       allowedOrigins: originAliases(app.url),
       publishableKey: DEMO_KEY,
       encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
-      ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+      logLevel: options.logLevel,
     });
     ingestOrigin = new URL(ingest.url).origin;
     return {

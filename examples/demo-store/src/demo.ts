@@ -26,7 +26,7 @@ export interface DemoOptions {
   /** Where the ingest server keeps its data and the dev key (default `examples/demo-store/.data`). */
   readonly dataDir?: string;
   /** Ingest server log level (default `warn`). */
-  readonly logLevel?: string;
+  readonly logLevel?: string | undefined;
 }
 
 /** The running demo: the store and the ingest server behind it. */
@@ -102,7 +102,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       allowedOrigins: originAliases(store.url),
       publishableKey: DEMO_KEY,
       encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
-      ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+      logLevel: options.logLevel,
     });
     ingestOrigin = new URL(ingest.url).origin;
     return {

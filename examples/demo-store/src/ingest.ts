@@ -16,7 +16,7 @@ export interface IngestOptions {
   /** Base64 32-byte key images are encrypted with. */
   readonly encryptionKey: string;
   /** Server log level (default `warn`, so the demo's console stays readable). */
-  readonly logLevel?: string;
+  readonly logLevel?: string | undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     host: process.env.HOST?.trim() || '127.0.0.1',
     storePort: port('STORE_PORT', 5173),
     ingestPort: port('INGEST_PORT', 8787),
-    ...(process.env.FR_LOG_LEVEL ? { logLevel: process.env.FR_LOG_LEVEL } : {}),
+    logLevel: process.env.FR_LOG_LEVEL || undefined,
   });
   process.stdout.write(
     `\nFitting Room demo store:  ${demo.storeUrl}/\n` +

@@ -38,7 +38,7 @@ function main(app: HTMLElement): void {
     {
       policy: policy(location.href),
       assetsUrl: ASSETS_URL,
-      ...(endpoint ? { ingest: endpoint } : {}),
+      ingest: endpoint || undefined,
     },
     first,
     document,

@@ -40,7 +40,7 @@ export function boot(
   const launcher = createLauncher({
     config,
     events: document,
-    ...(importSdk ? { importSdk } : {}),
+    importSdk,
   });
   const products = new Map<string, ProductInit>();
   const byElement = new WeakMap<Element, ProductInit>();

@@ -143,9 +143,9 @@ export function resolveConfig(
         ? new URL('fittingroom/assets/', loaderUrl).href
         : urlAt(assets, pageUrl, 'assetsUrl'),
     policy: policyFrom(read, global, pageUrl),
-    ...(ingest ? { ingest } : {}),
-    ...(locale ? { locale } : {}),
-    ...(global.strings ? { strings: strings as StringsInit } : {}),
+    ingest: ingest || undefined,
+    locale: locale || undefined,
+    strings: global.strings ? (strings as StringsInit) : undefined,
     debug: global.debug === true || (debugAttr != null && debugAttr !== 'false'),
     products: objectAt(global.products, `${GLOBAL}.products`) as EmbedConfig['products'],
   };

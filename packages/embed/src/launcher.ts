@@ -10,7 +10,7 @@ import {
 export interface LauncherOptions {
   readonly config: EmbedConfig;
   /** Loads the SDK module (default: a native dynamic `import()` of `config.sdkUrl`). */
-  readonly importSdk?: (url: string) => Promise<SdkModule>;
+  readonly importSdk?: ((url: string) => Promise<SdkModule>) | undefined;
   /** Where `fittingroom:*` events are dispatched (default: `document`). */
   readonly events?: EventTarget;
   /** Where problems are reported for the retailer (default: `console.error`). */
@@ -65,9 +65,9 @@ export function createLauncher(options: LauncherOptions): Launcher {
       product,
       policy: config.policy,
       assetsUrl: config.assetsUrl,
-      ...(config.ingest ? { ingest: config.ingest } : {}),
-      ...(config.locale ? { locale: config.locale } : {}),
-      ...(config.strings ? { strings: config.strings } : {}),
+      ingest: config.ingest,
+      locale: config.locale,
+      strings: config.strings,
       debug: config.debug,
     });
     for (const name of TRYON_EVENTS) {

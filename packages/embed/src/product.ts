@@ -50,7 +50,7 @@ export function readProduct(
     image: read('image') ?? base.image,
     anchor: { x: num(read('anchor-x')) ?? anchor.x, y: num(read('anchor-y')) ?? anchor.y },
     realWidthMm: num(read('width-mm')) ?? base.realWidthMm,
-    ...(finger == null ? {} : { finger }),
+    finger: finger ?? undefined,
   };
   if (typeof product.id !== 'string' || !/^[\w.-]{1,100}$/.test(product.id)) {
     fail(main, 'must be 1–100 letters, digits, ".", "_" or "-"');

@@ -9,7 +9,7 @@ export interface ProductInit {
   readonly image: string;
   readonly anchor: { readonly x: number; readonly y: number };
   readonly realWidthMm: number;
-  readonly finger?: string;
+  readonly finger?: string | undefined;
 }
 
 /** The retailer's consent policy, passed to the SDK as is (it names any wrong field). */
@@ -31,9 +31,9 @@ export interface EmbedConfig {
   /** URL of the model assets folder (default: `fittingroom/assets/` beside the loader). */
   readonly assetsUrl: string;
   readonly policy: PolicyInit;
-  readonly ingest?: IngestInit;
-  readonly locale?: string;
-  readonly strings?: StringsInit;
+  readonly ingest?: IngestInit | undefined;
+  readonly locale?: string | undefined;
+  readonly strings?: StringsInit | undefined;
   readonly debug: boolean;
   /** Products by id, for buttons that name only an id. */
   readonly products: Readonly<Record<string, Partial<ProductInit>>>;
@@ -44,9 +44,9 @@ export interface TryOnInit {
   readonly product: ProductInit;
   readonly policy: PolicyInit;
   readonly assetsUrl: string;
-  readonly ingest?: IngestInit;
-  readonly locale?: string;
-  readonly strings?: StringsInit;
+  readonly ingest?: IngestInit | undefined;
+  readonly locale?: string | undefined;
+  readonly strings?: StringsInit | undefined;
   readonly debug?: boolean;
 }
 

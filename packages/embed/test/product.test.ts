@@ -61,8 +61,8 @@ describe('readProduct', () => {
       'data-',
     );
     expect(withFinger.finger).toBe('index');
-    expect('finger' in readProduct('r', attrs({ ...RING, 'width-mm': '20' }), {}, 'data-')).toBe(
-      false,
+    expect(readProduct('r', attrs({ ...RING, 'width-mm': '20' }), {}, 'data-').finger).toBe(
+      undefined,
     );
   });
 

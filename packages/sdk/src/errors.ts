@@ -22,6 +22,7 @@ export type FittingRoomErrorCode =
   // on-device ML (ml/landmarker.ts)
   | 'consent_required'
   | 'ml_load_failed'
+  | 'ml_download_failed'
   | 'ml_closed'
   // capture (capture/errors.ts) and upload (upload/errors.ts)
   | CaptureErrorCode

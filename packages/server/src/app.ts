@@ -11,9 +11,9 @@ import { healthRoutes, type ReadinessCheck, storageWritable } from './routes/hea
 /** What {@link buildApp} is given besides the config: the context's deps and the HTTP extras. */
 export interface AppDeps extends Deps {
   /** Shared rate-limit counters (e.g. Redis, for several instances); in memory when omitted. */
-  readonly rateLimitStore?: RateLimitStore;
+  readonly rateLimitStore?: RateLimitStore | undefined;
   /** More `/readyz` checks (e.g. Redis reachable), besides storage being writable. */
-  readonly readiness?: readonly ReadinessCheck[];
+  readonly readiness?: readonly ReadinessCheck[] | undefined;
 }
 
 /**
@@ -46,10 +46,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<Fas
   installErrorHandlers(app);
   installRequestLimits(app, config.timeouts);
   healthRoutes(app, [storageWritable(deps.storage), ...(deps.readiness ?? [])]);
-  await registerApi(app, {
-    ctx,
-    ...(deps.rateLimitStore ? { rateLimitStore: deps.rateLimitStore } : {}),
-  });
+  await registerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
   if (config.staticDir) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {

@@ -18,12 +18,12 @@ export type AuditEventType =
 /** What a caller reports. `ip` is raw here and hashed before anything is written. */
 export interface AuditInput {
   readonly type: AuditEventType;
-  readonly subjectId?: string;
-  readonly uploadId?: string;
-  readonly receiptId?: string;
+  readonly subjectId?: string | undefined;
+  readonly uploadId?: string | undefined;
+  readonly receiptId?: string | undefined;
   /** The retailer's publishable key (public by design) that made the request, if any. */
-  readonly publishableKey?: string;
-  readonly ip?: string;
+  readonly publishableKey?: string | undefined;
+  readonly ip?: string | undefined;
   /** Small counts or labels (never image bytes, never personal data). */
   readonly detail?: Readonly<Record<string, number | string>>;
 }
@@ -34,7 +34,7 @@ export function auditLine(input: AuditInput, at: Date, keys: ServerKeys): string
   return JSON.stringify({
     at: at.toISOString(),
     ...rest,
-    ...(ip === undefined ? {} : { ipHash: hashIp(keys, ip) }),
+    ipHash: ip === undefined ? undefined : hashIp(keys, ip),
   });
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { type EncryptionKeys, KeyConfigError, parseEncryptionKeys } from './config-keys.js';
 
 /** Where objects are kept: the embedded filesystem store or S3-compatible object storage. */
 export type StorageConfig =
@@ -20,8 +21,12 @@ export interface ServerConfig {
   readonly storage: StorageConfig;
   readonly publishableKeys: readonly string[];
   readonly allowedOrigins: readonly string[];
-  /** 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
+  /** The current 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
   readonly encryptionKey: Uint8Array;
+  /** Every master key, current (`encryptionKey`) first; older ones only open what they sealed. */
+  readonly encryptionKeys: readonly Uint8Array[];
+  /** Development only: the file in `DATA_DIR` that keeps the random key (see server.ts). */
+  readonly devKeyFile: string | null;
   readonly retentionDays: number;
   readonly sweepIntervalMs: number;
   readonly maxUploadBytes: number;
@@ -131,20 +136,6 @@ function parseOrigins(items: readonly string[]): string[] {
   });
 }
 
-function parseKey(raw: string): Uint8Array {
-  const bytes = Buffer.from(raw, 'base64');
-  if (
-    bytes.length !== 32 ||
-    bytes.toString('base64').replace(/=+$/, '') !== raw.replace(/=+$/, '')
-  ) {
-    throw new ConfigError(
-      'FR_ENCRYPTION_KEY',
-      'expected 32 bytes in base64 (openssl rand -base64 32)',
-    );
-  }
-  return new Uint8Array(bytes);
-}
-
 function parseTrustProxy(env: Env): boolean | readonly string[] {
   const raw = text(env, 'FR_TRUST_PROXY');
   if (raw === undefined) return false;
@@ -229,17 +220,21 @@ export function loadConfig(
     warnings.push(`FR_ALLOWED_ORIGINS not set: allowing only ${originItems.join(', ')}`);
   }
 
-  const rawKey = text(env, 'FR_ENCRYPTION_KEY');
-  let encryptionKey: Uint8Array;
-  if (rawKey) {
-    encryptionKey = parseKey(rawKey);
-  } else {
-    if (production) required('FR_ENCRYPTION_KEY');
-    encryptionKey = random(32);
-    warnings.push(
-      'FR_ENCRYPTION_KEY not set: using a random key for this run only; images and subject tokens stored now cannot be read after a restart',
+  const dataDir = path.resolve(text(env, 'DATA_DIR') ?? '.fr-data');
+  let sealing: EncryptionKeys;
+  try {
+    sealing = parseEncryptionKeys(
+      text(env, 'FR_ENCRYPTION_KEYS'),
+      text(env, 'FR_ENCRYPTION_KEY'),
+      dataDir,
+      random,
     );
+  } catch (error) {
+    if (error instanceof KeyConfigError) throw new ConfigError(error.variable, error.message);
+    throw error;
   }
+  if (sealing.devKeyFile !== null && production) required('FR_ENCRYPTION_KEY');
+  if (sealing.warning) warnings.push(sealing.warning);
 
   const logLevel = text(env, 'FR_LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel)) {
@@ -252,11 +247,13 @@ export function loadConfig(
     config: {
       host,
       port,
-      dataDir: path.resolve(text(env, 'DATA_DIR') ?? '.fr-data'),
+      dataDir,
       storage: parseStorage(env),
       publishableKeys: keys,
       allowedOrigins: parseOrigins(originItems),
-      encryptionKey,
+      encryptionKey: sealing.current,
+      encryptionKeys: sealing.keys,
+      devKeyFile: sealing.devKeyFile,
       retentionDays: integer(env, 'FR_RETENTION_DAYS', 30, 1, 3650),
       sweepIntervalMs: integer(env, 'FR_SWEEP_INTERVAL_SECONDS', 3600, 1, 86_400) * 1000,
       maxUploadBytes: integer(

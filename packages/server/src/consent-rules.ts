@@ -7,7 +7,7 @@ export interface StoredConsent {
   readonly receipt: ConsentReceipt;
   readonly status: 'active' | 'withdrawn';
   readonly receivedAt: string;
-  readonly withdrawnAt?: string;
+  readonly withdrawnAt?: string | undefined;
 }
 
 /** Why a consent does not allow an upload. */

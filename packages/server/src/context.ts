@@ -3,14 +3,18 @@ import { type Audit, createAudit } from './audit.js';
 import type { ServerConfig } from './config.js';
 import { createMemoryCoordination } from './coordination/memory.js';
 import type { Coordination } from './coordination/types.js';
-import { deriveKeys, type ServerKeys } from './crypto.js';
+import type { ServerKeys } from './crypto.js';
+import { createKeyRing, type KeyRing } from './keyring.js';
 import type { Storage } from './storage/types.js';
 
 /** What the server's parts are handed: config, storage, keys, clock, randomness and audit. */
 export interface Context {
   readonly config: ServerConfig;
   readonly storage: Storage;
+  /** The current keys (what seals and hashes anything new): `ring.current`. */
   readonly keys: ServerKeys;
+  /** Every configured key, to open what older keys sealed. */
+  readonly ring: KeyRing;
   readonly now: () => Date;
   readonly random: (size: number) => Uint8Array;
   readonly audit: Audit;
@@ -22,7 +26,7 @@ export interface Context {
 export interface Deps {
   readonly storage: Storage;
   /** Clock (tests move it to check retention). */
-  readonly now?: () => Date;
+  readonly now?: (() => Date) | undefined;
   /** Random bytes (tokens, subject ids, IVs). */
   readonly random?: (size: number) => Uint8Array;
   /** Shared locks and flights (Redis); defaults to this process's, one per storage. */
@@ -69,12 +73,14 @@ export function pooledRandom(): (size: number) => Uint8Array {
 
 /** Builds the context shared by routes and the sweeper. */
 export function createContext(config: ServerConfig, deps: Deps): Context {
-  const keys = deriveKeys(config.encryptionKey);
+  const ring = createKeyRing(config.encryptionKeys);
+  const keys = ring.current;
   const now = deps.now ?? (() => new Date());
   return {
     config,
     storage: deps.storage,
     keys,
+    ring,
     now,
     random: deps.random ?? pooledRandom(),
     audit: createAudit(deps.storage, keys, now),

@@ -19,10 +19,15 @@ export interface ServerKeys {
   readonly ip: Uint8Array;
   /** HMAC key that turns (subject, idempotency key) into an upload id. */
   readonly id: Uint8Array;
+  /** 8 bytes naming the master key (not secret): written into every object sealed with it. */
+  readonly keyId: Uint8Array;
 }
 
-/** Bytes `FRE1` that start every encrypted object (format version 1). */
+/** Bytes `FRE1` that started encrypted objects before key ids: `FRE1` | IV | ciphertext | tag. */
 const MAGIC = Buffer.from('FRE1', 'ascii');
+/** Bytes `FRE2` that start every encrypted object now: `FRE2` | key id (8) | IV | ciphertext | tag. */
+const MAGIC_WITH_ID = Buffer.from('FRE2', 'ascii');
+const KEY_ID_BYTES = 8;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -40,11 +45,34 @@ export function deriveKeys(master: Uint8Array): ServerKeys {
     token: derive(master, 'token'),
     ip: derive(master, 'ip'),
     id: derive(master, 'upload-id'),
+    keyId: derive(master, 'key-id').subarray(0, KEY_ID_BYTES),
   };
 }
 
-/** Length of the {@link seal} framing around the ciphertext: `FRE1`, IV and tag. */
+/** Length of the shortest framing around a ciphertext (`FRE1`, IV and tag). */
 export const SEAL_OVERHEAD = MAGIC.length + IV_BYTES + TAG_BYTES;
+
+/**
+ * The data keys that may open an object: the one its key id names, or every key for an object
+ * sealed before key ids (`null`). An empty answer means the key is not configured.
+ */
+export type KeyLookup = (keyId: string | null) => readonly Uint8Array[];
+
+/** An object sealed under a master key this server does not have (`FR_ENCRYPTION_KEYS`). */
+export class UnknownKeyError extends Error {
+  override readonly name = 'UnknownKeyError';
+  constructor(readonly keyId: string) {
+    super(`sealed under key ${keyId}, which is not configured`);
+  }
+}
+
+/** The key id (hex) a sealed object names, or null for one sealed before key ids. */
+export function keyIdOf(sealed: Uint8Array): string | null {
+  const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  if (buf.length < MAGIC_WITH_ID.length + KEY_ID_BYTES) return null;
+  if (!buf.subarray(0, MAGIC_WITH_ID.length).equals(MAGIC_WITH_ID)) return null;
+  return buf.subarray(MAGIC_WITH_ID.length, MAGIC_WITH_ID.length + KEY_ID_BYTES).toString('hex');
+}
 
 /**
  * Plaintext is encrypted this much at a time. One output buffer the size of a 200 KB image is a
@@ -54,20 +82,24 @@ export const SEAL_OVERHEAD = MAGIC.length + IV_BYTES + TAG_BYTES;
 const SLICE_BYTES = 64 * 1024;
 
 /**
- * {@link encrypt} as the pieces of its layout — head (`FRE1` | IV), ciphertext slices, tag — so
- * a caller can write them with one `writev` instead of joining a 200 KB image into one buffer.
+ * {@link encrypt} as the pieces of its layout — head (`FRE2` | key id | IV, or `FRE1` | IV without
+ * a key id), ciphertext slices, tag — so a caller can write them with one `writev` instead of
+ * joining a 200 KB image into one buffer.
  */
 export function seal(
   key: Uint8Array,
   plaintext: Uint8Array,
   aad: string,
   iv: Uint8Array = randomBytes(IV_BYTES),
+  keyId?: Uint8Array,
 ): Uint8Array[] {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const head = Buffer.allocUnsafe(MAGIC.length + IV_BYTES);
-  MAGIC.copy(head, 0);
-  head.set(iv, MAGIC.length);
+  const idBytes = keyId ? KEY_ID_BYTES : 0;
+  const head = Buffer.allocUnsafe(MAGIC.length + idBytes + IV_BYTES);
+  (keyId ? MAGIC_WITH_ID : MAGIC).copy(head, 0);
+  if (keyId) head.set(keyId.subarray(0, KEY_ID_BYTES), MAGIC.length);
+  head.set(iv, MAGIC.length + idBytes);
   const pieces: Uint8Array[] = [head];
   for (let at = 0; at < plaintext.byteLength; at += SLICE_BYTES) {
     pieces.push(cipher.update(plaintext.subarray(at, at + SLICE_BYTES)));
@@ -92,18 +124,38 @@ export function encrypt(
   return viewOf(Buffer.concat(seal(key, plaintext, aad, iv)));
 }
 
-/** Reverses {@link encrypt}; throws when the bytes, key or `aad` do not match. */
-export function decrypt(key: Uint8Array, sealed: Uint8Array, aad: string): Uint8Array {
+/**
+ * Reverses {@link encrypt}/{@link seal}; throws when the bytes, key or `aad` do not match, and
+ * {@link UnknownKeyError} when the object names a key `key` does not know.
+ */
+export function decrypt(key: Uint8Array | KeyLookup, sealed: Uint8Array, aad: string): Uint8Array {
   const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (buf.length < SEAL_OVERHEAD || !buf.subarray(0, 4).equals(MAGIC)) {
+  const keyId = keyIdOf(sealed);
+  const start = keyId === null ? MAGIC.length : MAGIC.length + KEY_ID_BYTES;
+  if (keyId === null && (buf.length < SEAL_OVERHEAD || !buf.subarray(0, 4).equals(MAGIC))) {
     throw new Error('not an encrypted object');
   }
-  const iv = buf.subarray(4, 4 + IV_BYTES);
+  if (buf.length < start + IV_BYTES + TAG_BYTES) throw new Error('not an encrypted object');
+  const candidates = typeof key === 'function' ? key(keyId) : [key];
+  if (candidates.length === 0) throw new UnknownKeyError(keyId ?? 'FRE1');
+  let failure: unknown;
+  for (const candidate of candidates) {
+    try {
+      return open(candidate, buf, start, aad);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+function open(key: Uint8Array, buf: Buffer, start: number, aad: string): Uint8Array {
+  const iv = buf.subarray(start, start + IV_BYTES);
   const tag = buf.subarray(buf.length - TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(tag);
-  const body = decipher.update(buf.subarray(4 + IV_BYTES, buf.length - TAG_BYTES));
+  const body = decipher.update(buf.subarray(start + IV_BYTES, buf.length - TAG_BYTES));
   const rest = decipher.final(); // throws on a wrong key, tag or aad; empty for GCM
   return viewOf(rest.length === 0 ? body : Buffer.concat([body, rest]));
 }

@@ -14,7 +14,7 @@ export async function exportSubject(ctx: Context, subjectId: string): Promise<Su
       receipt: c.receipt,
       status: c.status,
       receivedAt: c.receivedAt,
-      ...(c.withdrawnAt ? { withdrawnAt: c.withdrawnAt } : {}),
+      withdrawnAt: c.withdrawnAt,
     })),
     uploads: uploads.map((u) => ({
       uploadId: u.uploadId,

@@ -93,6 +93,8 @@ function jpegDimensions(bytes: Uint8Array): Dimensions {
     const length = ((bytes[pos] ?? 0) << 8) | (bytes[pos + 1] ?? 0);
     if (length < 2 || pos + length > bytes.length) break;
     if (isStartOfFrame(marker)) {
+      // One frame per image: a second header would let a huge first one hide behind a small one.
+      if (size) return 'JPEG has more than one frame header';
       if (length < 8) return 'JPEG frame header is too short';
       const height = ((bytes[pos + 3] ?? 0) << 8) | (bytes[pos + 4] ?? 0);
       const width = ((bytes[pos + 5] ?? 0) << 8) | (bytes[pos + 6] ?? 0);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type AppDeps, buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { withDevKey } from './config-keys.js';
 import { createContext } from './context.js';
 import type { FsOps } from './storage/fs.js';
 import { openStorage } from './storage/index.js';
@@ -28,15 +29,16 @@ export interface StartOptions extends Partial<Pick<AppDeps, 'rateLimitStore' | '
 
 /** Opens storage, builds the app, listens on `config.host:config.port` and starts the sweeper. */
 export async function startServer(
-  config: ServerConfig,
+  given: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
+  const config = await withDevKey(given);
   const storage = options.storage ?? (await openStorage(config, options.fs));
-  const deps = { storage, ...(options.now ? { now: options.now } : {}) };
+  const deps = { storage, now: options.now };
   const app = await buildApp(config, {
     ...deps,
-    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
-    ...(options.readiness ? { readiness: options.readiness } : {}),
+    rateLimitStore: options.rateLimitStore,
+    readiness: options.readiness,
   });
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({

@@ -16,11 +16,15 @@ export function randomUuid(random: (size: number) => Uint8Array): string {
 /** The subject a token belongs to, or null for an unknown, erased or malformed token. */
 export async function resolveSubject(ctx: Context, token: string): Promise<string | null> {
   if (!isTokenShaped(token)) return null;
-  const hash = hashToken(ctx.keys, token);
-  const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
-  if (!entry) return null;
-  const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
-  return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
+  // A token minted before a key rotation is indexed under an older key's hash.
+  for (const keys of ctx.ring.all) {
+    const hash = hashToken(keys, token);
+    const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
+    if (!entry) continue;
+    const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
+    return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
+  }
+  return null;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { consentEnd } from './consent-rules.js';
 import { listConsents } from './consents.js';
 import type { Context } from './context.js';
-import { readDoc, SubjectDocSchema } from './records/docs.js';
+import { readDoc, SubjectDocSchema, type UploadDoc } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
-import { ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
+import { expiryOf, isExpired, ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
 import { eraseSubject } from './subjects.js';
 
 /** What one sweep removed, and how many objects it could not handle (reported, skipped). */
@@ -38,10 +38,13 @@ function guard(onFailure: SweepFailure): {
 }
 
 /** The ids in a key under `uploads/` that is not a whole upload (an older layout's objects). */
-function leftoverIds(key: string): { subjectId?: string; uploadId?: string } {
+function leftoverIds(key: string): {
+  subjectId?: string | undefined;
+  uploadId?: string | undefined;
+} {
   const [, subjectId, uploadId] =
     /^uploads\/([0-9a-f-]{36})(?:\/([0-9a-f-]{36})\.)?/.exec(key) ?? [];
-  return { ...(subjectId ? { subjectId } : {}), ...(uploadId ? { uploadId } : {}) };
+  return { subjectId, uploadId };
 }
 
 /**
@@ -59,8 +62,26 @@ async function sweepUploads(
   for (const item of await ctx.storage.list(KEYS.uploadsRoot)) {
     await each(item.key, async () => {
       const parsed = parseUploadKey(item.key);
-      const doc = parsed ? await readUploadRecord(ctx.storage, ctx.keys.data, item.key) : null;
-      if (parsed && !doc) return; // deleted since the listing
+      let doc: UploadDoc | null = null;
+      if (parsed) {
+        try {
+          doc = await readUploadRecord(ctx.storage, ctx.ring.lookup, item.key);
+        } catch (error) {
+          // Unreadable (sealed under a key not configured, or corrupt): it cannot say when it
+          // expires, so it expires a retention period after it was written, and is reported.
+          if (isExpired(expiryOf(item.modifiedAt, ctx.config.retentionDays).toISOString(), now)) {
+            await ctx.storage.delete(item.key);
+            await ctx.audit.record({
+              type: 'upload_expired',
+              ...parsed,
+              detail: { unreadable: 1 },
+            });
+            expired += 1;
+          }
+          throw error;
+        }
+        if (!doc) return; // deleted since the listing
+      }
       const fate = uploadFate(doc?.expiresAt ?? null, item.modifiedAt, now);
       if (fate === 'keep') return;
       await ctx.storage.delete(item.key);

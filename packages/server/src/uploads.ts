@@ -85,7 +85,7 @@ async function commitOnce(
   const now = ctx.now();
   const key = KEYS.upload(subjectId, uploadId);
   const fingerprint = requestFingerprint(metadata, image.byteLength);
-  const existing = await readUploadRecord(storage, ctx.keys.data, key);
+  const existing = await readUploadRecord(storage, ctx.ring.lookup, key);
   let decision = replayDecision(existing?.fingerprint ?? null, fingerprint);
   if (decision === 'replay') decision = await compareImage(ctx, key, image);
   if (existing && decision === 'replay') return { replayed: true, result: resultOf(existing) };
@@ -111,7 +111,7 @@ async function commitOnce(
     expiresAt: expiryOf(now, config.retentionDays).toISOString(),
     fingerprint,
   };
-  await storage.put(key, uploadObject(ctx.keys.data, key, doc, image, ctx.random));
+  await storage.put(key, uploadObject(ctx.keys, key, doc, image, ctx.random));
   // The commit point is passed: an erasure or withdrawal that began meanwhile wins, and this
   // upload removes what it just wrote before answering.
   try {
@@ -133,7 +133,7 @@ async function commitOnce(
 
 /** A retry with a matching fingerprint is a replay only if its image is the stored one, exactly. */
 async function compareImage(ctx: Context, key: string, image: Uint8Array): Promise<ReplayDecision> {
-  const stored = await readUploadObject(ctx.storage, ctx.keys.data, key);
+  const stored = await readUploadObject(ctx.storage, ctx.ring.lookup, key);
   if (!stored) return 'new'; // deleted since its record was read
   return Buffer.from(image.buffer, image.byteOffset, image.byteLength).equals(stored.image)
     ? 'replay'
@@ -165,7 +165,7 @@ export function readUploadImage(
   subjectId: string,
   uploadId: string,
 ): Promise<{ doc: UploadDoc; image: Uint8Array } | null> {
-  return readUploadObject(ctx.storage, ctx.keys.data, KEYS.upload(subjectId, uploadId));
+  return readUploadObject(ctx.storage, ctx.ring.lookup, KEYS.upload(subjectId, uploadId));
 }
 
 /** Every upload record of a subject, oldest first, read without the images. */
@@ -173,7 +173,7 @@ export async function listUploads(ctx: Context, subjectId: string): Promise<Uplo
   const docs: UploadDoc[] = [];
   for (const item of await ctx.storage.list(KEYS.uploads(subjectId))) {
     if (!parseUploadKey(item.key)) continue;
-    const doc = await readUploadRecord(ctx.storage, ctx.keys.data, item.key);
+    const doc = await readUploadRecord(ctx.storage, ctx.ring.lookup, item.key);
     if (doc) docs.push(doc);
   }
   return docs.sort((a, b) => a.storedAt.localeCompare(b.storedAt));

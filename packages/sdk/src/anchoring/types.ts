@@ -20,7 +20,7 @@ export interface ViewGeometry {
   /** True when the preview is shown mirrored (selfie view): x' = 1 − x. */
   readonly mirrored: boolean;
   /** Default `cover`, as the preview fills its box. */
-  readonly fit?: VideoFit;
+  readonly fit?: VideoFit | undefined;
 }
 
 /**
@@ -43,7 +43,7 @@ export interface ProductFit {
   readonly kind: ProductKind;
   readonly realWidthMm: number;
   /** Rings only (default ring finger). */
-  readonly finger?: Finger;
+  readonly finger?: Finger | undefined;
   /** Natural width of the decoded image, in image pixels. */
   readonly imageWidthPx: number;
 }

@@ -162,5 +162,14 @@ describe('videoConstraints', () => {
     expect(videoConstraints(400, 300, 2)).toMatchObject({ width: { ideal: 960 } });
     expect(videoConstraints(5000, 10)).toMatchObject({ width: { ideal: 1920 } });
     expect(videoConstraints(640, 480).facingMode).toBe('user');
+    expect(videoConstraints(640, 480).aspectRatio).toBeUndefined();
+  });
+
+  it('asks for a portrait frame when the view is portrait (a full-screen phone sheet)', () => {
+    expect(videoConstraints(390, 844, 1)).toMatchObject({
+      width: { ideal: 540 },
+      height: { ideal: 960 },
+      aspectRatio: { ideal: 540 / 960 },
+    });
   });
 });

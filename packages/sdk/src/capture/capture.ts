@@ -37,7 +37,7 @@ export interface CaptureOptions {
   readonly view?: Size;
   /** Whether the preview is shown mirrored; the capture matches it. */
   readonly mirrored: boolean;
-  readonly fit?: VideoFit;
+  readonly fit?: VideoFit | undefined;
   /** Longest side of the image (default 1280). */
   readonly maxSide?: number;
   /** Default `image/jpeg`. WebP falls back to JPEG where the browser cannot encode it. */

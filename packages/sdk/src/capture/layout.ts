@@ -60,7 +60,11 @@ export interface CaptureLayout {
 export function captureLayout(
   source: Size,
   view: Size,
-  options: { readonly fit?: VideoFit; readonly mirrored: boolean; readonly maxSide: number },
+  options: {
+    readonly fit?: VideoFit | undefined;
+    readonly mirrored: boolean;
+    readonly maxSide: number;
+  },
 ): CaptureLayout {
   checkPositive(source.width, 'video.videoWidth');
   checkPositive(source.height, 'video.videoHeight');

@@ -15,9 +15,9 @@ export interface ConsentOptions {
   /** Browser privacy signals, read each time they matter (default: GPC and DNT of the page). */
   readonly signals?: () => Signals;
   /** Locale of the dialog (`en`, `fr`, `de`, `es`, `hi`, or a tag such as `fr-CA`); default: page. */
-  readonly locale?: string;
+  readonly locale?: string | undefined;
   /** Retailer wording, per locale and key; anything not given keeps the shipped text. */
-  readonly strings?: StringOverrides;
+  readonly strings?: StringOverrides | undefined;
   /** The consent UI (default: the built-in Shadow DOM dialog on `document.body`). */
   readonly ui?: ConsentUi;
   /** Id source for records (default `crypto.randomUUID`). */

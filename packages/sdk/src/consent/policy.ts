@@ -8,9 +8,9 @@ export interface ControllerInfo {
   readonly name: string;
   /** How to reach the privacy contact (e-mail address, URL or postal address). */
   readonly contact: string;
-  readonly address?: string;
-  readonly email?: string;
-  readonly url?: string;
+  readonly address?: string | undefined;
+  readonly email?: string | undefined;
+  readonly url?: string | undefined;
 }
 
 /** Which browser privacy signals block sharing purposes (`upload`, `product-improvement`). */

@@ -109,9 +109,9 @@ export function toReceipt(
       {
         piiController: controller.name,
         contact: controller.contact,
-        ...(controller.address ? { address: controller.address } : {}),
-        ...(controller.email ? { email: controller.email } : {}),
-        ...(controller.url ? { url: controller.url } : {}),
+        address: controller.address,
+        email: controller.email,
+        url: controller.url,
       },
     ],
     policyUrl: policy.policyUrl,

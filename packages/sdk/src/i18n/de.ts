@@ -33,6 +33,7 @@ export const de: ConsentStrings = {
   accept: 'Zustimmen',
   acceptSelected: 'Auswahl zustimmen',
   refuse: 'Ablehnen',
+  details: 'Einzelheiten',
   close: 'Schließen',
   alreadyAllowed: '{purpose}: bereits erlaubt.',
   askedLater: '{purpose}: Wir fragen Sie, wenn es so weit ist.',

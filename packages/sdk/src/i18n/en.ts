@@ -31,6 +31,7 @@ export const en: ConsentStrings = {
   accept: 'Accept',
   acceptSelected: 'Accept selected',
   refuse: 'Refuse',
+  details: 'Details',
   close: 'Close',
   alreadyAllowed: '{purpose}: already allowed.',
   askedLater: '{purpose}: we will ask you when it is needed.',

@@ -32,6 +32,7 @@ export const es: ConsentStrings = {
   accept: 'Aceptar',
   acceptSelected: 'Aceptar selección',
   refuse: 'Rechazar',
+  details: 'Detalles',
   close: 'Cerrar',
   alreadyAllowed: '{purpose}: ya permitido.',
   askedLater: '{purpose}: te lo preguntaremos cuando haga falta.',

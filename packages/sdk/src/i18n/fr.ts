@@ -34,6 +34,7 @@ export const fr: ConsentStrings = {
   accept: 'Accepter',
   acceptSelected: 'Accepter la sélection',
   refuse: 'Refuser',
+  details: 'Détails',
   close: 'Fermer',
   alreadyAllowed: '{purpose} : déjà autorisé.',
   askedLater: '{purpose} : nous vous le demanderons le moment venu.',

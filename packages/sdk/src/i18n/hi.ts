@@ -32,6 +32,7 @@ export const hi: ConsentStrings = {
   accept: 'स्वीकार करें',
   acceptSelected: 'चुने हुए स्वीकार करें',
   refuse: 'अस्वीकार करें',
+  details: 'विवरण',
   close: 'बंद करें',
   alreadyAllowed: '{purpose}: अनुमति पहले से दी हुई है।',
   askedLater: '{purpose}: ज़रूरत पड़ने पर हम आपसे पूछेंगे।',

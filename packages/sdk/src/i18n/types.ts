@@ -41,6 +41,8 @@ export const STRING_KEYS = [
   'accept',
   'acceptSelected',
   'refuse',
+  /** Opens the full notice from the short first layer. */
+  'details',
   'close',
   'alreadyAllowed',
   'askedLater',

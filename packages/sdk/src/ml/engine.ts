@@ -4,6 +4,8 @@ import type {
   HandLandmarker,
   HandLandmarkerResult,
 } from '@mediapipe/tasks-vision';
+import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
+import type { FetchScope } from './fetch-guard.js';
 import type { Delegate, EngineOptions, LandmarkFrame } from './types.js';
 
 type Vision = typeof import('@mediapipe/tasks-vision');
@@ -45,13 +47,29 @@ export function modelFile(options: Pick<EngineOptions, 'kind' | 'model'>): strin
   return options.model === 'lite' ? 'hand_landmarker_lite.task' : 'hand_landmarker.task';
 }
 
+/** The model's bytes; a failed or cut download rejects. */
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Failed to fetch the model: ${url} (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function createTask(
   vision: Vision,
   fileset: WasmFileset,
   options: EngineOptions,
   delegate: Delegate,
+  model: Promise<Uint8Array>,
 ): Promise<HandLandmarker | FaceLandmarker> {
-  const baseOptions = { modelAssetPath: options.assetsUrl + modelFile(options), delegate };
+  // tasks-vision loads its wasm first and reads the model after: a stream lets that start now,
+  // while the model is still downloading. One stream per attempt (a fallback reads it again).
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue((await model).slice());
+      controller.close();
+    },
+  });
+  const baseOptions = { modelAssetBuffer: stream.getReader(), delegate };
   if (options.kind === 'hand') {
     return vision.HandLandmarker.createFromOptions(fileset, {
       baseOptions,
@@ -88,23 +106,40 @@ function toFrame(
 
 /**
  * Loads tasks-vision from the self-hosted assets (never bundled, never before consent) and
- * creates one landmarker, trying the GPU delegate first and falling back to the CPU.
+ * creates one landmarker on the chosen delegate (a GPU that fails falls back to the CPU),
+ * reporting the bytes of the wasm and the model as they arrive.
  */
-export async function createEngine(options: EngineOptions, inWorker: boolean): Promise<Engine> {
-  const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
-  // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
-  const vision = (await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
-  )) as Vision;
+export async function createEngine(
+  options: EngineOptions,
+  inWorker: boolean,
+  onProgress: (progress: DownloadProgress) => void = () => {},
+): Promise<Engine> {
   const fileset = wasmFileset(options.assetsUrl, inWorker);
+  const modelUrl = options.assetsUrl + modelFile(options);
+  // The wasm (fetched by tasks-vision's loader) and the model download side by side, both
+  // counted for the progress bar; the meter comes off once both are in.
+  const scope = globalThis as unknown as FetchScope;
+  const removeMeter = installDownloadMeter(scope, [fileset.wasmBinaryPath, modelUrl], onProgress);
   let delegate: Delegate = options.delegate;
   let task: HandLandmarker | FaceLandmarker;
   try {
-    task = await createTask(vision, fileset, options, delegate);
-  } catch (error) {
-    if (delegate === 'CPU') throw error;
-    delegate = 'CPU';
-    task = await createTask(vision, fileset, options, delegate);
+    const model = fetchModel(modelUrl);
+    model.catch(() => {}); // read by the task; a failure while the wasm loads is not unhandled
+    const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
+    // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
+    const vision = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
+    )) as Vision;
+    task = await createTask(vision, fileset, options, delegate, model).catch(
+      async (error: unknown) => {
+        await model; // a failed download is the error to report, not a GPU failure
+        if (delegate === 'CPU') throw error;
+        delegate = 'CPU';
+        return createTask(vision, fileset, options, delegate, model);
+      },
+    );
+  } finally {
+    removeMeter();
   }
   return {
     delegate,

@@ -19,7 +19,8 @@ export const MEDIAPIPE_TELEMETRY_HOST = 'odml.pa.googleapis.com';
  */
 export const denyMediaPipeTelemetry: UrlPolicy = (url) => url.host !== MEDIAPIPE_TELEMETRY_HOST;
 
-function urlOf(input: RequestInfo | URL): string {
+/** The URL a `fetch` call asks for, as given (maybe relative). */
+export function urlOf(input: RequestInfo | URL): string {
   if (typeof input === 'string') return input;
   if (input instanceof URL) return input.href;
   return input.url;

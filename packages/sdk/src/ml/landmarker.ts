@@ -1,6 +1,7 @@
 import type { ConsentView } from '../consent/types.js';
 import { FittingRoomError } from '../errors.js';
 import { chooseDelegate, type DelegateReason, settledChoice } from './delegate.js';
+import type { DownloadProgress } from './download-meter.js';
 import type { Engine } from './engine.js';
 import { denyMediaPipeTelemetry, installFetchGuard } from './fetch-guard.js';
 import { probeGpu } from './gpu-probe.js';
@@ -18,13 +19,13 @@ export interface LandmarkerOptions {
   /** `worker` (default where supported) keeps inference off the main thread. */
   readonly mode?: 'auto' | 'worker' | 'main';
   /** URL of the SDK's `ml-worker.js`; default `ml-worker.js` in the assets folder. */
-  readonly workerUrl?: string | URL;
+  readonly workerUrl?: string | URL | undefined;
   /**
    * Default: chosen for this device (see `chooseDelegate`): GPU for hands only on a hardware
    * WebGL2 renderer, CPU on a software one; CPU for faces, because the offline face bundle's
    * 478-point refinement uses GATHER, which MediaPipe's GPU delegate lacks. Set it to force one.
    */
-  readonly delegate?: Delegate;
+  readonly delegate?: Delegate | undefined;
   /** The WebGL2 probe behind the default delegate (tests pass a fake). */
   readonly probeGpu?: typeof probeGpu;
   readonly model?: 'full' | 'lite';
@@ -32,6 +33,8 @@ export interface LandmarkerOptions {
   readonly maxFaces?: number;
   /** Called when a request by MediaPipe was blocked (its usage logging, for one). */
   readonly onBlocked?: (url: string) => void;
+  /** Called as the wasm and model bytes arrive (the total is 0 until both sizes are known). */
+  readonly onProgress?: (progress: DownloadProgress) => void;
 }
 
 /** What a landmarker reads a frame from: the live video, or a still for tests and previews. */
@@ -80,6 +83,18 @@ function engineOptions(options: LandmarkerOptions, delegate: Delegate): EngineOp
   };
 }
 
+/** True when a download had started and had not finished: the connection, not the device. */
+function downloadCut(progress: DownloadProgress | null): boolean {
+  return progress !== null && (progress.total === 0 || progress.loaded < progress.total);
+}
+
+function asDownloadError(error: unknown): FittingRoomError {
+  const cause = error instanceof FittingRoomError ? (error.cause ?? error) : error;
+  return new FittingRoomError('ml_download_failed', 'The try-on download was interrupted.', {
+    cause,
+  });
+}
+
 /**
  * Starts on-device landmark detection for one kind. Refuses without `camera` consent; loads
  * MediaPipe only now (dynamic import from the self-hosted assets); closes itself on withdrawal.
@@ -91,10 +106,19 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
   const chosen = chooseDelegate(options.kind, options.delegate, options.probeGpu ?? probeGpu);
   const engineOpts = engineOptions(options, chosen.delegate);
   const mode = resolveMode(options.mode);
-  const backend =
-    mode === 'worker'
-      ? await startWorker(engineOpts, options)
-      : await startMain(engineOpts, options.onBlocked);
+  let received: DownloadProgress | null = null;
+  const config: LandmarkerOptions = {
+    ...options,
+    onProgress: (progress) => {
+      received = progress;
+      options.onProgress?.(progress);
+    },
+  };
+  const backend = await (mode === 'worker' ? startWorker : startMain)(engineOpts, config).catch(
+    (error: unknown) => {
+      throw downloadCut(received) ? asDownloadError(error) : error;
+    },
+  );
   const settled = settledChoice(chosen, backend.delegate);
   let last = -1;
   let closed = false;
@@ -146,21 +170,18 @@ interface Backend {
   close(): Promise<void>;
 }
 
-async function startMain(
-  options: EngineOptions,
-  onBlocked?: (url: string) => void,
-): Promise<Backend> {
+async function startMain(options: EngineOptions, config: LandmarkerOptions): Promise<Backend> {
   // On the page we may not restrict the retailer's own fetches: block only MediaPipe's logging.
   const removeGuard = installFetchGuard(
     globalThis as unknown as { fetch: typeof fetch },
     globalThis.location.href,
     denyMediaPipeTelemetry,
-    onBlocked,
+    config.onBlocked,
   );
   let engine: Engine;
   try {
     const { createEngine } = await import('./engine.js');
-    engine = await createEngine(options, false);
+    engine = await createEngine(options, false, config.onProgress);
   } catch (error) {
     removeGuard();
     throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
@@ -194,6 +215,8 @@ async function startWorker(options: EngineOptions, config: LandmarkerOptions): P
       if (message.type === 'ready') resolve(message.delegate);
       else if (message.type === 'result') settle(message.id, message.frame);
       else if (message.type === 'blocked') config.onBlocked?.(message.url);
+      else if (message.type === 'progress')
+        config.onProgress?.({ loaded: message.loaded, total: message.total });
       else if (message.type === 'closed') onClosed?.();
       else if (message.type === 'error') {
         if (message.id === null) reject(new Error(message.message));

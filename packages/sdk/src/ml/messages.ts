@@ -18,4 +18,5 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly frame: LandmarkFrame }
   | { readonly type: 'error'; readonly id: number | null; readonly message: string }
   | { readonly type: 'blocked'; readonly url: string }
+  | { readonly type: 'progress'; readonly loaded: number; readonly total: number }
   | { readonly type: 'closed' };

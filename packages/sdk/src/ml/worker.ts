@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 // The inference worker: frames arrive transferred (VideoFrame or ImageBitmap), landmarks go back. Nothing
 // else leaves: `fetch` is restricted to the SDK's own origins before MediaPipe is loaded.
+
+import type { DownloadProgress } from './download-meter.js';
 import { createEngine, type Engine } from './engine.js';
 import { allowOrigins, installFetchGuard } from './fetch-guard.js';
 import { inferenceSize } from './inference-size.js';
@@ -17,7 +19,9 @@ async function init(message: Extract<ToWorker, { type: 'init' }>): Promise<void>
     installFetchGuard(scope, scope.location.href, allowOrigins(message.allowedOrigins), report);
     guarded = true;
   }
-  engine = await createEngine(message.options, true);
+  const progress = ({ loaded, total }: DownloadProgress) =>
+    post({ type: 'progress', loaded, total });
+  engine = await createEngine(message.options, true, progress);
   post({ type: 'ready', delegate: engine.delegate });
 }
 

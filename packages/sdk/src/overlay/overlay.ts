@@ -32,7 +32,7 @@ export interface OverlayOptions {
   readonly height: number;
   /** Whether the preview is mirrored (only the debug layer needs it: placements already are). */
   readonly mirrored: boolean;
-  readonly fit?: VideoFit;
+  readonly fit?: VideoFit | undefined;
   /**
    * Draws the raw landmarks as dots. Off by default: shoppers only see them if the retailer
    * turns this on (for set-up and support).

@@ -56,5 +56,5 @@ export interface Product {
   /** Real-world width, in millimetres, of what the image's full width shows. */
   readonly realWidthMm: number;
   /** Rings only: the finger it is worn on (default: ring finger). */
-  readonly finger?: Finger;
+  readonly finger?: Finger | undefined;
 }

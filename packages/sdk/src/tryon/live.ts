@@ -47,7 +47,7 @@ export interface Live {
 export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
   const size = view.stageSize();
-  view.setStatus(strings.starting);
+  setPhase(view, 'camera', strings.starting);
   const camera = await openCamera({
     consent,
     video: view.video,
@@ -57,7 +57,8 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   let landmarker: Landmarker | null = null;
   try {
     await view.video.play().catch(() => {});
-    view.setStatus(strings.loading);
+    setPhase(view, 'downloading', strings.loading);
+    view.setDownload({ loaded: 0, total: 0 });
     const kind = requiredLandmarker(product.kind);
     const [image, marker] = await Promise.all([
       loadProductImage(product.image),
@@ -66,18 +67,44 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         assetsUrl: options.assetsUrl,
         consent,
         mode: options.inference,
-        ...(options.delegate ? { delegate: options.delegate } : {}),
-        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+        delegate: options.delegate,
+        workerUrl: options.workerUrl,
+        onProgress: (progress) => {
+          view.setDownload(progress);
+          const done = progress.total > 0 && progress.loaded >= progress.total;
+          if (done && view.host.dataset.phase === 'downloading') {
+            setPhase(view, 'initializing', strings.initializing);
+          }
+        },
       }),
     ]);
     landmarker = marker;
+    view.setDownload(null);
+    // Until the first frame is processed, the shopper is told the try-on is starting, not to
+    // show a hand that may well be in view already.
+    setPhase(view, 'initializing', strings.initializing);
     return run(options, camera.close, landmarker, image);
   } catch (error) {
+    view.setDownload(null);
     await landmarker?.close();
     camera.close();
     throw error;
   }
 }
+
+/** What the view shows while starting: `data-phase` on the host (tests read it) and a status. */
+type Phase = 'camera' | 'downloading' | 'initializing' | 'running';
+
+function setPhase(view: LiveView, phase: Phase, status: string): void {
+  view.host.dataset.phase = phase;
+  view.setStatus(status);
+}
+
+/**
+ * Frames processed without a hand or face before the hint shows: the first inference can take
+ * seconds, and telling a shopper whose hand is in view to show it reads as broken.
+ */
+export const HINT_AFTER_FRAMES = 2;
 
 function run(
   options: LiveOptions,
@@ -102,27 +129,33 @@ function run(
     kind: product.kind,
     realWidthMm: product.realWidthMm,
     imageWidthPx: imageSizeOf(image).width,
-    ...(product.finger ? { finger: product.finger } : {}),
+    finger: product.finger,
   };
   const smoother = createPlacementSmoother();
   const hint = landmarker.kind === 'hand' ? strings.showHand : strings.showFace;
   let shown: boolean | null = null;
+  let frames = 0;
+  let misses = 0;
   const step = async (nowMs: number) => {
     const frame = await landmarker.detect(view.video, nowMs);
     if (!frame) return;
+    frames++;
+    view.host.dataset.frames = String(frames);
+    if (frames === 1) view.host.dataset.phase = 'running';
     const placements: Placement[] = smoother.update(
       anchorProduct(fit, frame, geometry),
       frame.timestampMs,
     );
     overlay.draw(placements, frame);
     const visible = placements.some((p) => p.visible);
+    misses = visible ? 0 : misses + 1;
+    if (!visible && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
     if (visible !== shown) {
       shown = visible;
       view.setStatus(visible ? strings.tracking : hint);
       view.host.dataset.tracking = String(visible);
     }
   };
-  view.setStatus(hint);
   // A rotated phone or a resized window changes the stage: anchor and draw at the new size.
   const resized = watchSize(view, (size) => {
     geometry = { ...geometry, ...size };

@@ -42,8 +42,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
-    ...(options.locale ? { locale: options.locale } : {}),
-    ...(options.strings ? { strings: pickConsentOverrides(options.strings) } : {}),
+    locale: options.locale,
+    strings: options.strings && pickConsentOverrides(options.strings),
   });
   let strings: TryOnStrings | null = null;
   const events = createEmitter<TryOnEvents>();
@@ -128,12 +128,19 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     ]);
     strings = texts;
     const container = options.container ?? document.body;
-    view = parts.mountLiveView(container, strings, () => void tryOn.close());
+    view = parts.mountLiveView(container, strings, () => void tryOn.close(), consent.locale);
     view.host.dataset.state = 'starting';
     view.closeButton.addEventListener('click', () => void tryOn.close());
     view.withdrawButton.addEventListener('click', () => void tryOn.withdraw());
     view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));
     void uploadClient(); // resumes any queue an earlier page left, with its consent
+    await begin(parts);
+  }
+
+  /** Starts the live pipeline in the mounted view; a failure offers a retry in place. */
+  async function begin(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
+    if (!view || !strings) return;
+    view.offerRetry(null);
     try {
       live = await parts.startLive({
         view,
@@ -149,6 +156,11 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       });
     } catch (error) {
       fail(error);
+      view?.host.setAttribute('data-phase', 'failed');
+      view?.offerRetry(() => {
+        setState('starting');
+        void begin(parts);
+      });
       return;
     }
     if (!view) return void (await stopLive()); // closed while starting

@@ -8,6 +8,10 @@ export interface TryOnStrings {
   readonly withdraw: string;
   readonly starting: string;
   readonly loading: string;
+  /** Accessible name of the download progress bar. */
+  readonly downloadProgress: string;
+  /** After the download: compiling the wasm and starting the graph. */
+  readonly initializing: string;
   readonly showHand: string;
   readonly showFace: string;
   readonly tracking: string;
@@ -25,6 +29,10 @@ export interface TryOnStrings {
   readonly uploadProgress: string;
   readonly withdrawn: string;
   readonly mlFailed: string;
+  readonly ml_download_failed: string;
+  readonly retry: string;
+  /** The camera track ended while trying on (unplugged, taken by another app). */
+  readonly camera_ended: string;
   readonly camera_denied: string;
   readonly camera_not_found: string;
   readonly camera_busy: string;

@@ -32,15 +32,15 @@ export interface TryOnOptions {
    * page); default `ml-worker.js` in the assets folder, where `@fittingroom/vite-plugin` and
    * `fittingroom-assets` put it.
    */
-  readonly workerUrl?: string | URL;
+  readonly workerUrl?: string | URL | undefined;
   /** Without it, sharing is not offered. */
-  readonly ingest?: IngestOptions;
+  readonly ingest?: IngestOptions | undefined;
   /** Where the try-on UI mounts; default: a modal layer appended to `document.body`. */
   readonly container?: HTMLElement;
   /** BCP 47 locale of the UI (en, fr, de, es, hi); default: the page's `lang`. */
-  readonly locale?: string;
+  readonly locale?: string | undefined;
   /** Per-locale, per-key overrides of any UI string. */
-  readonly strings?: UiStringOverrides;
+  readonly strings?: UiStringOverrides | undefined;
   /** Draw raw landmarks over the video (for retailers calibrating products). Default false. */
   readonly debug?: boolean;
   /** Where inference runs; default `auto` (a worker where supported). */
@@ -51,7 +51,7 @@ export interface TryOnOptions {
    * GPU), where GPU is many times slower, and `CPU` for faces (the offline face bundle needs an
    * op the GPU delegate lacks). The choice and its reason come with the `landmarker` event.
    */
-  readonly delegate?: 'GPU' | 'CPU';
+  readonly delegate?: 'GPU' | 'CPU' | undefined;
 }
 
 /** What the try-on is doing. */

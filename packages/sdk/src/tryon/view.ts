@@ -19,6 +19,10 @@ export interface LiveView {
   showDebug(text: string): void;
   /** Shows upload progress (0..1), or hides the bar with null. */
   setProgress(fraction: number | null): void;
+  /** Shows the bytes of the try-on's download, or hides that bar with null. */
+  setDownload(progress: { loaded: number; total: number } | null): void;
+  /** Offers a retry after a failure (focused, so a keyboard user lands on it); null hides it. */
+  offerRetry(onRetry: (() => void) | null): void;
   /** Removes the view and gives focus back to where it was. */
   remove(): void;
 }
@@ -52,6 +56,35 @@ function button(doc: Document, label: string, primary = false): HTMLButtonElemen
   return b;
 }
 
+/**
+ * The download bar: a native progress element (role progressbar) whose value is the percent of
+ * bytes received and whose text says how many megabytes of how many, in the shopper's locale.
+ */
+function downloadBar(doc: Document, label: string) {
+  const bar = el(doc, 'progress', { className: 'download' });
+  bar.max = 100;
+  bar.value = 0;
+  bar.hidden = true;
+  bar.setAttribute('aria-label', label);
+  const set = (progress: { loaded: number; total: number } | null, locale: string) => {
+    bar.hidden = progress === null;
+    if (!progress) return;
+    const percent = progress.total > 0 ? Math.floor((progress.loaded / progress.total) * 100) : 0;
+    const mb = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'megabyte',
+      maximumFractionDigits: 1,
+    });
+    bar.value = percent;
+    bar.setAttribute('aria-valuenow', String(percent));
+    bar.dataset.loaded = String(progress.loaded);
+    bar.dataset.total = String(progress.total);
+    const known = progress.total > 0 ? ` / ${mb.format(progress.total / 1e6)}` : '';
+    bar.setAttribute('aria-valuetext', `${mb.format(progress.loaded / 1e6)}${known}`);
+  };
+  return { bar, set };
+}
+
 /** Keeps focus inside the view and closes it on Escape, unless an inner panel handled the key. */
 function trapFocus(root: ShadowRoot, container: HTMLElement, onEscape: () => void): void {
   container.addEventListener('keydown', (event) => {
@@ -73,6 +106,7 @@ export function mountLiveView(
   container: HTMLElement,
   strings: TryOnStrings,
   onEscape: () => void,
+  locale = 'en',
 ): LiveView {
   const doc = container.ownerDocument;
   const returnFocus = doc.activeElement as HTMLElement | null;
@@ -104,14 +138,17 @@ export function mountLiveView(
   progress.max = 1;
   progress.hidden = true;
   progress.setAttribute('aria-label', strings.uploadProgress);
+  const download = downloadBar(doc, strings.downloadProgress);
+  const retryButton = button(doc, strings.retry, true);
+  retryButton.hidden = true;
   const captureButton = button(doc, strings.capture, true);
   captureButton.disabled = true;
   const withdrawButton = button(doc, strings.withdraw);
   const closeButton = button(doc, strings.closeTryOn);
   const actions = el(doc, 'div', { className: 'actions' });
-  actions.append(captureButton, withdrawButton, closeButton);
+  actions.append(retryButton, captureButton, withdrawButton, closeButton);
   const reviewSlot = el(doc, 'div');
-  panel.append(title, note, stage, status, progress, actions, reviewSlot);
+  panel.append(title, note, stage, status, download.bar, progress, actions, reviewSlot);
   layer.append(panel);
   root.append(layer);
   trapFocus(root, layer, onEscape);
@@ -134,6 +171,15 @@ export function mountLiveView(
       const line = el(doc, 'p', { className: 'debug', textContent: text });
       line.dataset.debug = 'landmarker';
       status.after(line);
+    },
+    setDownload: (value) => {
+      download.set(value, locale);
+    },
+    offerRetry: (onRetry) => {
+      retryButton.hidden = onRetry === null;
+      retryButton.onclick = onRetry;
+      captureButton.hidden = onRetry !== null;
+      if (onRetry) retryButton.focus();
     },
     setProgress: (fraction) => {
       progress.hidden = fraction === null;

@@ -33,7 +33,7 @@ export interface ApiContext {
 /** Per-call hooks. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: TransferProgress) => void;
+  readonly onProgress?: ((progress: TransferProgress) => void) | undefined;
 }
 
 /** `POST /v1/consents`: registers a grant or records a withdrawal. */
@@ -139,7 +139,7 @@ interface CallSpec {
   readonly path: string;
   readonly token: string | null;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: FormData | string;
+  readonly body?: FormData | string | undefined;
 }
 
 /** Sends one API request and turns a non-2xx answer into a typed error. */
@@ -148,7 +148,7 @@ async function call(ctx: ApiContext, spec: CallSpec, options: CallOptions) {
     method: spec.method,
     url: ctx.endpoint + spec.path,
     headers: { ...authHeaders(ctx, spec.token), ...spec.headers },
-    ...(spec.body === undefined ? {} : { body: spec.body }),
+    body: spec.body,
   };
   const response = await ctx.transport.send(request, options);
   ensureOk(response);
@@ -170,8 +170,8 @@ export function ensureOk(response: TransportResponse): void {
     response.status === 429 ? 'rate_limited' : response.status >= 500 ? 'server' : 'rejected';
   const details = {
     status: response.status,
-    ...(apiError ? { apiCode: apiError.code } : {}),
-    ...(response.headers['retry-after'] ? { retryAfter: response.headers['retry-after'] } : {}),
+    apiCode: apiError?.code,
+    retryAfter: response.headers['retry-after'] || undefined,
   };
   throw new UploadError(code, apiError?.message ?? `server answered ${response.status}`, details);
 }

@@ -198,7 +198,7 @@ async function resumeOnce(
     // Withdrawn while no client listened: withdraw every receipt this device registered.
     await erase({
       receiptIds: record?.registered ?? [],
-      ...(withdrawal?.action === 'withdraw' ? { withdrawnAt: withdrawal.timestamp } : {}),
+      withdrawnAt: withdrawal?.action === 'withdraw' ? withdrawal.timestamp : undefined,
     }).catch(() => undefined);
     return EMPTY;
   }

@@ -11,8 +11,8 @@ import type { TransferProgress } from './transport.js';
 export interface DeliveryHooks {
   readonly signal: AbortSignal;
   /** Progress in image bytes. */
-  readonly onProgress?: (progress: TransferProgress) => void;
-  readonly onRetry?: (event: RetryEvent) => void;
+  readonly onProgress?: ((progress: TransferProgress) => void) | undefined;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function deliver(
             idempotencyKey: item.idempotencyKey,
             token: await rt.register(payload.receipt),
           },
-          { signal, ...(onProgress ? { onProgress } : {}) },
+          { signal, onProgress },
         );
       try {
         return await send();
@@ -64,7 +64,7 @@ export async function deliver(
       ...rt.config,
       policy: rt.config.retry,
       signal,
-      ...(hooks.onRetry ? { onRetry: hooks.onRetry } : {}),
+      onRetry: hooks.onRetry,
       onAttemptFailed: (attempt) => rt.queue.setAttempts(item.id, item.attempts + attempt),
     },
   );

@@ -8,13 +8,13 @@ export interface ErasureRequest {
   /** Receipts to record as withdrawn first (only those the server knows are sent). */
   readonly receiptIds: readonly string[];
   /** ISO time of the withdrawal; required when `receiptIds` is not empty. */
-  readonly withdrawnAt?: string;
+  readonly withdrawnAt?: string | undefined;
 }
 
 /** Hooks of one erasure. */
 export interface ErasureHooks {
   readonly signal: AbortSignal;
-  readonly onRetry?: (event: RetryEvent) => void;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function eraseEverywhere(
     ...rt.config,
     policy: rt.config.retry,
     signal: hooks.signal,
-    ...(hooks.onRetry ? { onRetry: hooks.onRetry } : {}),
+    onRetry: hooks.onRetry,
   };
   for (const receiptId of receiptIds) {
     const withdrawal = await retrying(

@@ -28,9 +28,9 @@ export interface UploadErrorDetails {
   /** HTTP status of the answer that caused the error, when there was one. */
   readonly status?: number;
   /** Stable API code from the server's `ApiError` body, when it sent a valid one. */
-  readonly apiCode?: ErrorCode;
+  readonly apiCode?: ErrorCode | undefined;
   /** Raw `Retry-After` header of the answer, kept for the retry policy. */
-  readonly retryAfter?: string;
+  readonly retryAfter?: string | undefined;
   /** Input or option field at fault (for `invalid_input`). */
   readonly field?: string;
   /** Underlying error, if any. */

@@ -22,7 +22,7 @@ export interface RetryLoopContext {
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly isOnline: () => boolean;
   readonly signal: AbortSignal;
-  readonly onRetry?: (event: RetryEvent) => void;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Called after each failed attempt that will not end in `fail` (e.g. to persist a counter). */
   readonly onAttemptFailed?: (attempt: number) => Promise<void>;
 }
@@ -78,7 +78,7 @@ export function outcomeOf(error: UploadError): AttemptOutcome | null {
         : {
             kind: 'response',
             status: error.status,
-            ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+            retryAfter: error.retryAfter,
           };
     default:
       return null;

@@ -39,7 +39,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export type AttemptOutcome =
   | { readonly kind: 'network' }
   | { readonly kind: 'aborted' }
-  | { readonly kind: 'response'; readonly status: number; readonly retryAfter?: string };
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly retryAfter?: string | undefined;
+    };
 
 /** Why a retry is happening, for the `retry` event. */
 export type RetryReason = 'network' | 'server' | 'rate_limited';

@@ -61,7 +61,7 @@ export function createSubjectStore(store: KeyValueStore): SubjectStore {
     forgetRegistration: (receiptId, dropToken) =>
       change(({ token, registered, ...rest }) => ({
         ...rest,
-        ...(dropToken || token === undefined ? {} : { token }),
+        token: dropToken ? undefined : token,
         registered: dropToken ? [] : registered.filter((id) => id !== receiptId),
       })),
     markErasurePending: (erasure) =>

@@ -5,7 +5,7 @@ export interface TransportRequest {
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: FormData | string;
+  readonly body?: FormData | string | undefined;
 }
 
 /** One HTTP answer; header names are lower-case. */
@@ -24,7 +24,7 @@ export interface TransferProgress {
 /** Per-request hooks. */
 export interface SendOptions {
   /** Upload progress, when the transport can observe it (XHR can, fetch cannot). */
-  readonly onProgress?: (progress: TransferProgress) => void;
+  readonly onProgress?: ((progress: TransferProgress) => void) | undefined;
   readonly signal?: AbortSignal;
 }
 

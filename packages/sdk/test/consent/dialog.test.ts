@@ -136,13 +136,47 @@ describe('consent dialog', () => {
   it('starts reading at the heading and keeps Tab inside, both ways', async () => {
     const d = open(prompt());
     expect(d.root.activeElement?.id).toBe('fr-title');
-    const link = d.$('a');
+    // The full notice's link is hidden until "Details": Tab wraps to the Details button.
+    const details = d.$('[aria-controls="fr-full"]');
     const accept = d.$('[data-action="accept"]');
     accept?.focus();
     d.key('Tab');
-    expect(d.root.activeElement).toBe(link);
+    expect(d.root.activeElement).toBe(details);
     d.key('Tab', true);
     expect(d.root.activeElement).toBe(accept);
+    details?.click();
+    accept?.focus();
+    d.key('Tab');
+    expect(d.root.activeElement).toBe(d.$('a'));
+    d.click('refuse');
+    await d.answer;
+  });
+
+  it('shows a short first layer about what is asked now; Details opens the hashed notice', async () => {
+    const p = prompt({ offered: ['upload'], allowed: ['camera'] });
+    const d = open(p);
+    const summary = d.$('.fr-summary');
+    const full = d.$('#fr-full');
+    const details = d.$<HTMLButtonElement>('[aria-controls="fr-full"]');
+    expect(details?.textContent).toBe('Details');
+    expect(details?.getAttribute('aria-expanded')).toBe('false');
+    expect(full?.hidden).toBe(true);
+    // The sharing step speaks of sharing only: nothing of the camera notice again.
+    const text = summary?.textContent ?? '';
+    expect(text).toContain('Share a photo you choose');
+    expect(text).not.toContain('Try on with your camera');
+    expect(text).not.toContain('biometric');
+    details?.click();
+    expect(details?.getAttribute('aria-expanded')).toBe('true');
+    expect(full?.hidden).toBe(false);
+    expect(summary?.hidden).toBe(true);
+    // What is now shown is the hashed notice, line for line (the title heads both layers).
+    const shown = [...d.root.querySelectorAll<HTMLElement>('[data-notice]')]
+      .filter((e) => e.closest('[hidden]') === null)
+      .map((e) =>
+        e.tagName === 'A' ? `${e.textContent} <${e.getAttribute('href')}>` : e.textContent,
+      );
+    expect(shown).toEqual(noticeLines(p.notice));
     d.click('refuse');
     await d.answer;
   });

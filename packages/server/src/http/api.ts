@@ -16,7 +16,7 @@ import {
 export interface ApiOptions {
   readonly ctx: Context;
   /** Shared rate-limit counters (Redis); in memory when omitted. */
-  readonly rateLimitStore?: RateLimitStore;
+  readonly rateLimitStore?: RateLimitStore | undefined;
 }
 
 /**

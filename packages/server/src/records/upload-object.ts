@@ -4,14 +4,23 @@
 //
 //   "FRU1" | record length (u32 BE) | sealed record | sealed image
 //
-// Each sealed part is crypto.ts's `FRE1` | IV | ciphertext | GCM tag under the data key, with
-// the object's key and the part's name as associated data. The record is encrypted, not only
+// Each sealed part is crypto.ts's `FRE2` | key id | IV | ciphertext | GCM tag under the data key
+// of the master key it names (`FRE1` parts, from before key ids, have no id), with the object's
+// key and the part's name as associated data. The record is encrypted, not only
 // authenticated: it says which product a person tried on and when, which is theirs as much as
 // the photo is, and sealing a few hundred bytes costs next to nothing. Authentication alone
 // would stop tampering (a forged expiry) but still leave that readable on disk or in a bucket.
 // The record comes first and carries its length, so listings read only the head of each object.
 import * as v from 'valibot';
-import { decrypt, SEAL_OVERHEAD, seal } from '../crypto.js';
+import {
+  decrypt,
+  type KeyLookup,
+  keyIdOf,
+  SEAL_OVERHEAD,
+  type ServerKeys,
+  seal,
+  UnknownKeyError,
+} from '../crypto.js';
 import type { Storage } from '../storage/types.js';
 import { type UploadDoc, UploadDocSchema } from './docs.js';
 
@@ -34,19 +43,30 @@ function corrupt(key: string, cause?: unknown): Error {
  * `writev`, no joined copy of the image). `random` gives the two 12-byte IVs.
  */
 export function uploadObject(
-  dataKey: Uint8Array,
+  keys: ServerKeys,
   key: string,
   doc: UploadDoc,
   image: Uint8Array,
   random: (size: number) => Uint8Array,
 ): Uint8Array[] {
   const record = Buffer.concat(
-    seal(dataKey, Buffer.from(JSON.stringify(doc), 'utf8'), recordAad(key), random(12)),
+    seal(
+      keys.data,
+      Buffer.from(JSON.stringify(doc), 'utf8'),
+      recordAad(key),
+      random(12),
+      keys.keyId,
+    ),
   );
   const prefix = Buffer.allocUnsafe(PREFIX_BYTES);
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32BE(record.length, MAGIC.length);
-  return [prefix, record, ...seal(dataKey, image, imageAad(key), random(12))];
+  return [prefix, record, ...seal(keys.data, image, imageAad(key), random(12), keys.keyId)];
+}
+
+/** The key id (hex) the record part of an upload object names; null before key ids. */
+export function uploadKeyId(bytes: Uint8Array): string | null {
+  return keyIdOf(bytes.subarray(PREFIX_BYTES));
 }
 
 /** Where the sealed record ends, from the object's first bytes; throws if they are not ours. */
@@ -58,12 +78,13 @@ function recordEnd(key: string, bytes: Uint8Array): number {
   return PREFIX_BYTES + length;
 }
 
-function openRecord(dataKey: Uint8Array, key: string, bytes: Uint8Array, end: number): UploadDoc {
+function openRecord(dataKey: KeyLookup, key: string, bytes: Uint8Array, end: number): UploadDoc {
   let json: unknown;
   try {
     const plain = decrypt(dataKey, bytes.subarray(PREFIX_BYTES, end), recordAad(key));
     json = JSON.parse(Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString());
   } catch (error) {
+    if (error instanceof UnknownKeyError) throw error;
     throw corrupt(key, error);
   }
   const parsed = v.safeParse(UploadDocSchema, json);
@@ -77,7 +98,7 @@ function openRecord(dataKey: Uint8Array, key: string, bytes: Uint8Array, end: nu
  */
 export async function readUploadRecord(
   storage: Storage,
-  dataKey: Uint8Array,
+  dataKey: KeyLookup,
   key: string,
 ): Promise<UploadDoc | null> {
   let head = await storage.getHead(key, HEAD_READ_BYTES);
@@ -94,7 +115,7 @@ export async function readUploadRecord(
 /** The record and the decrypted image of the upload under `key`; null when there is none. */
 export async function readUploadObject(
   storage: Storage,
-  dataKey: Uint8Array,
+  dataKey: KeyLookup,
   key: string,
 ): Promise<{ doc: UploadDoc; image: Uint8Array } | null> {
   const bytes = await storage.get(key);
@@ -105,6 +126,7 @@ export async function readUploadObject(
   try {
     return { doc, image: decrypt(dataKey, bytes.subarray(end), imageAad(key)) };
   } catch (error) {
+    if (error instanceof UnknownKeyError) throw error;
     throw corrupt(key, error);
   }
 }

@@ -4,14 +4,15 @@ import {
   type UploadMetadata,
   type UploadResult,
 } from '@fittingroom/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { requireKey, requireSubject } from '../http/guards.js';
 import { REPLAYED_HEADER } from '../http/hooks.js';
-import { createUploadSlots } from '../http/limits.js';
+import { createUploadSlots, type UploadSlots } from '../http/limits.js';
 import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
+import { cleanImage } from '../image-clean.js';
 import { normalizeId } from '../records/keys.js';
 import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
 import { apiRoute } from './paths.js';
@@ -23,6 +24,33 @@ function uploadIdParam(params: { id: string }): string {
   const id = normalizeId(params.id);
   if (id === null) throw new HttpError(400, 'invalid_request', 'The upload id must be a UUID.');
   return id;
+}
+
+/**
+ * Reads, cleans and ingests the body of an authenticated upload, holding one of `slots` while
+ * any of it is in memory.
+ */
+async function receive(
+  ctx: Context,
+  slots: UploadSlots,
+  request: FastifyRequest,
+  who: { subjectId: string; idempotencyKey: string },
+): Promise<{ outcome: UploadOutcome; metadata: UploadMetadata; bytes: number }> {
+  const giveSlot = slots.take(); // before any body byte is read into memory
+  try {
+    const form = await readUploadForm(request, ctx.config.maxUploadBytes);
+    let image: Uint8Array;
+    try {
+      // What is stored and served is the stripped copy; the upload as sent is dropped here.
+      image = (await cleanImage(form.image, ctx.config.maxImageDimension)).bytes;
+    } finally {
+      form.release(); // zeroed and reused: the only plaintext left is the stripped copy
+    }
+    const outcome = await ingestUpload(ctx, { ...who, metadata: form.metadata, image });
+    return { outcome, metadata: form.metadata, bytes: image.byteLength };
+  } finally {
+    giveSlot();
+  }
 }
 
 /** `POST /v1/uploads`, `GET /v1/uploads/{id}/image`, `DELETE /v1/uploads/{id}`. */
@@ -39,27 +67,10 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     const { subjectId, token } = await requireSubject(ctx, request);
-    const giveSlot = slots.take(); // before any body byte is read into memory
-    let outcome: UploadOutcome;
-    let metadata: UploadMetadata;
-    let bytes: number;
-    try {
-      const form = await readUploadForm(request, ctx.config.maxUploadBytes);
-      metadata = form.metadata;
-      bytes = form.image.byteLength;
-      try {
-        outcome = await ingestUpload(ctx, {
-          subjectId,
-          idempotencyKey,
-          metadata,
-          image: form.image,
-        });
-      } finally {
-        form.release(); // the plaintext is sealed and written (or refused): its buffer is reused
-      }
-    } finally {
-      giveSlot();
-    }
+    const { outcome, metadata, bytes } = await receive(ctx, slots, request, {
+      subjectId,
+      idempotencyKey,
+    });
     // Before the answer: a replay is audited too, so a store whose event a crash lost still
     // shows up once its client retries.
     await ctx.audit.record({

@@ -23,7 +23,7 @@ export interface FsStorageOptions {
   /** Root folder (`DATA_DIR`): holds `objects/`, `tmp/` and `audit.log`. */
   readonly dir: string;
   /** Injected filesystem operations (tests simulate a crash mid-write with these). */
-  readonly fs?: Partial<FsOps>;
+  readonly fs?: Partial<FsOps> | undefined;
   /** Small objects (records) kept in memory after a read; 0 turns the cache off. */
   readonly cacheEntries?: number;
 }

@@ -20,7 +20,7 @@ import {
 export interface S3StorageOptions {
   readonly bucket: string;
   /** Endpoint of an S3-compatible service (MinIO, R2, s3rver…); omit for AWS S3. */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   readonly region: string;
   /** Path-style URLs (`endpoint/bucket/key`), needed by most S3-compatible services. */
   readonly forcePathStyle: boolean;
@@ -54,6 +54,7 @@ export async function openS3Storage(options: S3StorageOptions): Promise<Storage>
     new S3Client({
       region: options.region,
       forcePathStyle: options.forcePathStyle,
+      // The AWS SDK's config types do not accept an explicit undefined.
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
       // S3-compatible services often reject the newer default checksum trailers.

@@ -112,7 +112,7 @@ export async function startLoopback(
   { fs, ...options }: Omit<StartOptions, 'storage'> = {},
 ): Promise<Loopback> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'fr-loop-'));
-  const storage = await openFsStorage({ dir: dataDir, ...(fs ? { fs } : {}) });
+  const storage = await openFsStorage({ dir: dataDir, fs });
   const server = await startServer(testConfig(dataDir, { PORT: '0', ...env }), {
     ...options,
     storage,

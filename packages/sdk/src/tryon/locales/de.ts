@@ -8,6 +8,8 @@ export const de: TryOnStrings = {
   withdraw: 'Einwilligung widerrufen',
   starting: 'Kamera wird gestartet…',
   loading: 'Anprobe wird auf diesem Gerät geladen…',
+  downloadProgress: 'Anprobe wird heruntergeladen',
+  initializing: 'Anprobe wird auf diesem Gerät gestartet…',
   showHand: 'Halten Sie Ihren Handrücken vor die Kamera.',
   showFace: 'Schauen Sie direkt in die Kamera.',
   tracking: 'Die Anprobe läuft.',
@@ -25,6 +27,11 @@ export const de: TryOnStrings = {
   uploadProgress: 'Upload-Fortschritt',
   withdrawn: 'Einwilligung widerrufen. Die Kamera ist aus, Ihre geteilten Daten werden gelöscht.',
   mlFailed: 'Die Anprobe konnte auf diesem Gerät nicht starten.',
+  ml_download_failed:
+    'Der Download wurde unterbrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  retry: 'Erneut versuchen',
+  camera_ended:
+    'Die Kamera wurde beendet (getrennt oder von einer anderen App belegt). Versuchen Sie es erneut, wenn sie frei ist.',
   camera_denied: 'Der Kamerazugriff ist blockiert. Erlauben Sie die Kamera für diese Website.',
   camera_not_found: 'Keine Kamera gefunden. Schließen Sie eine Kamera an.',
   camera_busy: 'Die Kamera wird von einer anderen App oder einem anderen Tab verwendet.',

@@ -26,9 +26,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 const FOCUSABLE =
   'a[href], button:not([disabled]):not([hidden]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Elements inside `container` that Tab can reach, in document order. */
+/** Elements inside `container` that Tab can reach, in document order (none in a hidden part). */
 export function focusables(container: ParentNode): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.closest('[hidden]') === null,
+  );
 }
 
 /** The focused element, looking inside open shadow roots. */

@@ -79,8 +79,57 @@ function purposeStatus(prompt: ConsentPrompt, purpose: Purpose, name: string): s
 }
 
 /**
- * The notice and the decision. Every notice line carries `data-notice` (in the order of
- * `noticeLines`) so tests can prove the rendered words are the hashed words.
+ * The first layer: who asks, then what, where and how long for the purposes asked now only (the
+ * sharing step says nothing of the camera again). Its words are the notice's own lines, shown
+ * again in full behind "Details", so it carries no `data-notice` of its own.
+ */
+function summary(doc: Document, prompt: ConsentPrompt): HTMLElement {
+  const { notice } = prompt;
+  const asked = notice.purposes.filter((p) => prompt.offered.includes(p.purpose));
+  return el(doc, 'div', { class: 'fr-summary', id: 'fr-intro' }, [
+    el(doc, 'p', {}, [notice.intro]),
+    ...asked.map((p) =>
+      el(doc, 'div', { class: 'fr-purpose' }, [
+        el(doc, 'h3', {}, [p.name]),
+        el(
+          doc,
+          'ul',
+          {},
+          p.details.map((line) => el(doc, 'li', {}, [line])),
+        ),
+      ]),
+    ),
+  ]);
+}
+
+/** The "Details" disclosure: shows the full notice in place of the summary. */
+function disclosure(doc: Document, label: string, short: HTMLElement, full: HTMLElement) {
+  const toggle = el(
+    doc,
+    'button',
+    {
+      type: 'button',
+      class: 'fr-link-button',
+      'data-action': 'details',
+      'aria-expanded': 'false',
+      'aria-controls': 'fr-full',
+    },
+    [label],
+  );
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    full.hidden = !open;
+    short.hidden = open;
+  });
+  return toggle;
+}
+
+/**
+ * The notice and the decision, in two layers: a summary that fits a small phone screen with
+ * the decision in view, and the full notice one tap away ("Details"). Every line of the full
+ * notice carries `data-notice` (in the order of `noticeLines`) so tests can prove the words
+ * the shopper can read are the hashed words.
  */
 export function noticeView(
   doc: Document,
@@ -89,6 +138,8 @@ export function noticeView(
 ): HTMLElement[] {
   const { notice } = prompt;
   const names = new Map(notice.purposes.map((p) => [p.purpose, p.name]));
+  // Nothing asked (everything already decided or unavailable): the full notice says why.
+  const layered = prompt.offered.length > 0;
   const purposes = notice.purposes.map((p) => {
     const status = purposeStatus(prompt, p.purpose, p.name);
     return el(doc, 'div', { class: 'fr-purpose' }, [
@@ -108,14 +159,23 @@ export function noticeView(
     { href: notice.policy.href, target: '_blank', rel: 'noopener noreferrer', 'data-notice': true },
     [notice.policy.text],
   );
-  return [
-    heading(doc, notice.title, true),
-    el(doc, 'p', { id: 'fr-intro', 'data-notice': true }, [notice.intro]),
+  const full = el(doc, 'div', { class: 'fr-full', id: 'fr-full' }, [
+    el(doc, 'p', { id: layered ? 'fr-full-intro' : 'fr-intro', 'data-notice': true }, [
+      notice.intro,
+    ]),
     notice.age === null ? null : el(doc, 'p', { 'data-notice': true }, [notice.age]),
     ...purposes,
     el(doc, 'p', { 'data-notice': true }, [notice.controller]),
     el(doc, 'p', { 'data-notice': true }, [notice.withdraw]),
     el(doc, 'p', {}, [link]),
+  ]);
+  const short = layered ? summary(doc, prompt) : null;
+  full.hidden = layered;
+  return [
+    heading(doc, notice.title, true),
+    short,
+    full,
+    short && disclosure(doc, prompt.strings.details, short, full),
     decision(doc, prompt, names, on),
   ].filter((node): node is HTMLElement => node !== null);
 }
