@@ -1,4 +1,4 @@
-// SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|glasses|earrings`,
+// SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|bracelet|glasses|earrings`,
 // optional `&ingest=<origin>&key=<publishable key>`, `&inference=main`, `&lang=fr`,
 // `&delegate=GPU|CPU` and `&debug=1`.
 import { createTryOn } from '/packages/sdk/dist/index.js';
@@ -13,6 +13,7 @@ const PRODUCTS = {
     finger: 'ring',
   },
   watch: { kind: 'watch', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
+  bracelet: { kind: 'bracelet', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
   glasses: { kind: 'glasses', image: 'glasses.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 140 },
   earrings: {
     kind: 'earrings',
@@ -47,7 +48,16 @@ const tryOn = createTryOn({
   ...(params.get('delegate') ? { delegate: params.get('delegate') } : {}),
   debug: params.get('debug') === '1',
 });
-const log = { states: [], captures: [], errors: [], uploaded: [], progress: [], landmarker: [] };
+const log = {
+  states: [],
+  captures: [],
+  errors: [],
+  uploaded: [],
+  progress: [],
+  landmarker: [],
+  tracking: [],
+};
+tryOn.on('tracking', (t) => log.tracking.push(t));
 tryOn.on('landmarker', (info) => log.landmarker.push(info));
 tryOn.on('state', (s) => log.states.push(s));
 tryOn.on('capture', (blob) => log.captures.push(blob));

@@ -6,6 +6,7 @@ import type {
 } from '@mediapipe/tasks-vision';
 import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
 import type { FetchScope } from './fetch-guard.js';
+import { createPixelReader, forearmSkinShare } from './forearm.js';
 import type { Delegate, EngineOptions, LandmarkFrame } from './types.js';
 
 type Vision = typeof import('@mediapipe/tasks-vision');
@@ -105,6 +106,22 @@ function toFrame(
 }
 
 /**
+ * Adds to each hand how much of the patch behind its wrist looks like its skin (see
+ * `forearm.ts`), so the wrist rule can tell a forearm from padding or background.
+ */
+function withForearms(
+  frame: Extract<LandmarkFrame, { kind: 'hand' }>,
+  image: EngineImage,
+  readPixels: ReturnType<typeof createPixelReader>,
+): LandmarkFrame {
+  if (frame.hands.length === 0) return frame;
+  const pixels = readPixels(image, frame.width, frame.height);
+  if (!pixels) return frame;
+  const hands = frame.hands.map((h) => ({ ...h, forearm: forearmSkinShare(pixels, h.landmarks) }));
+  return { ...frame, hands };
+}
+
+/**
  * Loads tasks-vision from the self-hosted assets (never bundled, never before consent) and
  * creates one landmarker on the chosen delegate (a GPU that fails falls back to the CPU),
  * reporting the bytes of the wasm and the model as they arrive.
@@ -141,11 +158,13 @@ export async function createEngine(
   } finally {
     removeMeter();
   }
+  const readPixels = createPixelReader();
   return {
     delegate,
     detect(image, timestampMs, width, height) {
       const result = task.detectForVideo(image, timestampMs);
-      return toFrame(options.kind, result, { timestampMs, width, height });
+      const frame = toFrame(options.kind, result, { timestampMs, width, height });
+      return frame.kind === 'hand' ? withForearms(frame, image, readPixels) : frame;
     },
     close() {
       task.close();

@@ -153,6 +153,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         inference: options.inference ?? 'auto',
         delegate: options.delegate,
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
+        onTracking: (tracking) => events.emit('tracking', tracking),
       });
     } catch (error) {
       fail(error);

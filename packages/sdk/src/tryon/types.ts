@@ -67,6 +67,8 @@ export type TryOnState =
 /** Events a try-on emits, with their payloads. */
 export interface TryOnEvents {
   state: TryOnState;
+  /** True while the product is drawn (most of its footprint in view), false when it is not. */
+  tracking: boolean;
   capture: Blob;
   'upload-progress': { readonly loaded: number; readonly total: number };
   uploaded: UploadResult;
