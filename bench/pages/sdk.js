@@ -22,7 +22,7 @@ const tryOn = createTryOn({
     jurisdiction: 'EU',
     storageLocation: 'EU (Frankfurt)',
   },
-  assetsUrl: '/packages/models/dist/',
+  assetsUrl: '/fittingroom/assets/',
   inference: params.get('inference') ?? 'auto',
 });
 const errors = [];

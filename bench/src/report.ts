@@ -105,7 +105,10 @@ export function markdownReport(info: RunInfo, sections: readonly Section[], intr
   ];
   for (const s of sections) {
     parts.push('', `## ${s.title}`, '', markdownTable(s.rows));
-    if (s.notes.length) parts.push('', ...s.notes.map((n) => `- ${n}`));
+    // A note that is a Markdown table stands on its own, between blank lines.
+    if (s.notes.length) {
+      parts.push('', ...s.notes.map((n) => (n.startsWith('|') ? `\n${n}\n` : `- ${n}`)));
+    }
   }
   return `${parts.join('\n')}\n`;
 }

@@ -3,11 +3,12 @@
 // after the others have run and the report is written).
 //   BENCH_QUICK=1            ~2-minute run while developing (report goes to bench/.cache/)
 //   BENCH_SOAK_SECONDS=600   length of the memory soak (default 600, quick 30)
-//   BENCH_ONLY=size,frame    run only these of: size, frame, cold, memory, ingest
+//   BENCH_ONLY=size,frame    run only these of: size, frame, cold, memory, ingest, accuracy
 //   BENCH_OUT=path           where to write the report
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { accuracyBenchmark } from './accuracy.js';
 import { type BenchBrowser, launchBench, REPO_ROOT } from './browser.js';
 import { coldStartBenchmark } from './coldstart.js';
 import { frameBenchmark } from './frame.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'cold', title: '3. Cold start', run: (b) => coldStartBenchmark(b, settings.coldRounds) },
   { name: 'memory', title: '4. Memory', run: (b) => memoryBenchmark(b, settings.memory) },
   { name: 'ingest', title: '5. Ingest server', run: () => ingestBenchmark(settings.ingest) },
+  { name: 'accuracy', title: '6. Placement accuracy', run: (b) => accuracyBenchmark(b) },
 ];
 
 const INTRO = [

@@ -18,7 +18,7 @@ export interface Settings {
   readonly describe: readonly string[];
 }
 
-const ALL = ['size', 'frame', 'cold', 'memory', 'ingest'];
+const ALL = ['size', 'frame', 'cold', 'memory', 'ingest', 'accuracy'];
 
 /** A positive whole number from the environment, or a clear error naming the variable. */
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

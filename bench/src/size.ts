@@ -32,6 +32,7 @@ export function classify(url: string): AssetKind {
   if (path.endsWith('.task')) return 'model';
   if (/\/tasks-vision\/|\/wasm\/[^/]+\.js$/.test(path)) return 'mediapipe-js';
   if (/^\/packages\/(embed\/dist\/fittingroom|sdk\/dist)\/[^/]+\.js$/.test(path)) return 'sdk';
+  if (path.endsWith('/assets/ml-worker.js')) return 'sdk'; // the SDK's worker, in the assets folder
   return 'other';
 }
 

@@ -50,7 +50,7 @@ const ingest = params.get('ingest')
 const tryOn = createTryOn({
   product,
   policy,
-  assetsUrl: '/packages/models/dist/',
+  assetsUrl: '/fittingroom/assets/',
   ingest,
   inference: params.get('inference') ?? 'auto',
   ...(params.get('lang') ? { locale: params.get('lang') } : {}),
@@ -59,7 +59,16 @@ const tryOn = createTryOn({
   ...(params.get('delegate') ? { delegate: params.get('delegate') } : {}),
   debug: params.get('debug') === '1',
 });
-const log = { states: [], captures: [], errors: [], uploaded: [], progress: [], landmarker: [] };
+const log = {
+  states: [],
+  captures: [],
+  errors: [],
+  uploaded: [],
+  progress: [],
+  landmarker: [],
+  tracking: [],
+};
+tryOn.on('tracking', (t) => log.tracking.push(t));
 tryOn.on('landmarker', (info) => log.landmarker.push(info));
 tryOn.on('state', (s) => log.states.push(s));
 tryOn.on('capture', (blob) => log.captures.push(blob));

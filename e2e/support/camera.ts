@@ -14,6 +14,19 @@ export const CAMERAS = {
   'hand-rotated': { photo: 'handSrc.jpg', filter: 'scale=640:480,rotate=PI/6:fillcolor=black' },
   // The hand at 3/4 size, moved right, so the wrist and the space behind it are in frame.
   'hand-wide': { photo: 'handSrc.jpg', filter: 'scale=480:360,pad=640:480:160:60' },
+  // Hands whose wrist lies on grey padding (a phone photo of a hand, rotated or shrunk in its
+  // frame): the forearm is not in the photo, so nothing may be drawn behind the wrist.
+  'hand-padded-rotated': {
+    photo: 'handSrc.jpg',
+    filter: 'scale=400:300,pad=640:480:120:90:gray,rotate=PI/8:fillcolor=gray',
+  },
+  'hand-small': { photo: 'handSrc.jpg', filter: 'scale=320:240,pad=640:480:160:120:gray' },
+  // Zoomed in so the fingertips leave the frame; the ring joints stay in view.
+  'hand-cut-fingers': { photo: 'handSrc.jpg', filter: 'crop=500:375:0:50,scale=640:480' },
+  'hand-cut-fingers-mirrored': {
+    photo: 'handSrc.jpg',
+    filter: 'crop=500:375:0:50,scale=640:480,hflip',
+  },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
   // The face in the top-left part of the frame and rolled 15° (the 3D off-centre case).

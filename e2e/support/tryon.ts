@@ -49,6 +49,33 @@ export async function waitForTracking(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
+/**
+ * Waits until the landmarker has seen the hand or face and the view asks for `hint` (the
+ * hint of a failed placement rule, e.g. `showWrist`), with nothing tracked.
+ */
+export async function waitForHint(page: Page, hint: string): Promise<void> {
+  const view = page.locator('[data-fittingroom=tryon]');
+  await expect(view).toHaveAttribute('data-hint', hint, { timeout: 60_000 });
+  await expect(view).toHaveAttribute('data-tracking', 'false');
+  // A few more frames, so a product that would flicker on has had its chance.
+  await page.waitForTimeout(1000);
+}
+
+/**
+ * A point of handSrc.jpg (normalized) as seen by the `hand-cut-fingers` camera: the photo
+ * cropped to 500×375 at (0, 50), then scaled to 640×480.
+ */
+export function cutFingers([x, y]: readonly [number, number]): [number, number] {
+  return [(x * 640) / 500, (y * 480 - 50) / 375];
+}
+
+/** Every `tracking` event the test page's try-on emitted, in order. */
+export function trackingEvents(page: Page): Promise<boolean[]> {
+  return page.evaluate(
+    () => (window as unknown as { tryOnLog: { tracking: boolean[] } }).tryOnLog.tracking,
+  );
+}
+
 /** Where the product's colour (#ff00ff) is on the overlay, in normalized view coordinates. */
 export interface MagentaStats {
   /** Fraction of the view covered. */

@@ -76,6 +76,7 @@ export const TRYON_EVENTS = [
   'withdrawn',
   'error',
   'landmarker',
+  'tracking',
 ] as const;
 
 /** One try-on event name. */

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { chainLine, startChain } from './audit-chain.js';
 import { hashIp, type ServerKeys } from './crypto.js';
 import type { Storage } from './storage/types.js';
 
@@ -28,14 +30,18 @@ export interface AuditInput {
   readonly detail?: Readonly<Record<string, number | string>>;
 }
 
-/** The line written for one event: time, ids, key and a keyed hash of the IP. */
-export function auditLine(input: AuditInput, at: Date, keys: ServerKeys): string {
+/** The fields written for one event: time, ids, key and a keyed hash of the IP. */
+export function auditFields(
+  input: AuditInput,
+  at: Date,
+  keys: ServerKeys,
+): Record<string, unknown> {
   const { ip, ...rest } = input;
-  return JSON.stringify({
+  return {
     at: at.toISOString(),
     ...rest,
     ipHash: ip === undefined ? undefined : hashIp(keys, ip),
-  });
+  };
 }
 
 /** Writes audit events. */
@@ -44,7 +50,23 @@ export interface Audit {
   record(input: AuditInput): Promise<void>;
 }
 
-/** An audit log writing to the storage's append-only log. */
-export function createAudit(storage: Storage, keys: ServerKeys, now: () => Date): Audit {
-  return { record: (input) => storage.appendAudit(auditLine(input, now(), keys)) };
+/**
+ * An audit log writing a hash chain (audit-chain.ts) to the storage's append-only log. Lines are
+ * made and handed to storage in call order, which the filesystem log keeps; `chain` names this
+ * writer's chain (random per process).
+ */
+export function createAudit(
+  storage: Storage,
+  keys: ServerKeys,
+  now: () => Date,
+  chain: string = randomBytes(8).toString('hex'),
+): Audit {
+  let state = startChain(chain);
+  return {
+    record(input) {
+      const { line, next } = chainLine(state, auditFields(input, now(), keys), keys);
+      state = next;
+      return storage.appendAudit(line);
+    },
+  };
 }

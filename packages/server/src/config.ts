@@ -38,6 +38,8 @@ export interface ServerConfig {
   };
   /** How long a client may take to send a request (see README, "Bounded requests"). */
   readonly timeouts: RequestTimeouts;
+  /** What a consent receipt's times may be (see receipt-rules.ts). */
+  readonly receipts: { readonly maxLifetimeMs: number; readonly clockSkewMs: number };
   /** Upload bodies held in memory at once; past it `503 server_busy` with `Retry-After`. */
   readonly maxUploadsInFlight: number;
   /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
@@ -271,6 +273,11 @@ export function loadConfig(
       },
       timeouts: parseTimeouts(env),
       maxUploadsInFlight: integer(env, 'FR_MAX_UPLOADS_IN_FLIGHT', 64, 1, 100_000),
+      receipts: {
+        // 395 days: the longest `consentDays` the SDK's policy schema allows.
+        maxLifetimeMs: integer(env, 'FR_CONSENT_MAX_DAYS', 395, 1, 3650) * 86_400_000,
+        clockSkewMs: integer(env, 'FR_CLOCK_SKEW_SECONDS', 300, 0, 86_400) * 1000,
+      },
       trustProxy: parseTrustProxy(env),
       staticDir: staticDir ? path.resolve(staticDir) : null,
       logLevel,

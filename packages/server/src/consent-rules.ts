@@ -14,7 +14,7 @@ export interface StoredConsent {
 export interface ConsentRefusal {
   readonly code: Extract<
     ErrorCode,
-    'consent_missing' | 'consent_withdrawn' | 'consent_scope' | 'consent_version' | 'forbidden'
+    'consent_missing' | 'consent_withdrawn' | 'consent_scope' | 'consent_version'
   >;
   readonly message: string;
 }
@@ -34,11 +34,9 @@ export function refuseUpload(
   metadata: UploadMetadata,
   now: Date,
 ): ConsentRefusal | null {
-  if (!consent) {
+  // Another subject's receipt is answered as one that does not exist: no existence oracle.
+  if (!consent || consent.subjectId !== subjectId) {
     return { code: 'consent_missing', message: 'No consent receipt with this id was recorded.' };
-  }
-  if (consent.subjectId !== subjectId) {
-    return { code: 'forbidden', message: 'This consent receipt belongs to another subject.' };
   }
   if (consent.status === 'withdrawn') {
     return {

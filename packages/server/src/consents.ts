@@ -116,10 +116,9 @@ export async function withdrawConsent(
 ): Promise<GrantOutcome> {
   const receiptId = normalizeId(rawReceiptId) ?? rawReceiptId;
   const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
-  if (!owner)
+  // Another subject's receipt gets the answer of one that does not exist: no existence oracle.
+  if (!owner || owner.subjectId !== subjectId) {
     throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
-  if (owner.subjectId !== subjectId) {
-    throw new HttpError(403, 'forbidden', 'This consent receipt belongs to another subject.');
   }
   const key = KEYS.consent(subjectId, receiptId);
   const doc = await readDoc(ctx.storage, key, ConsentDocSchema);

@@ -34,10 +34,21 @@ export interface Deps {
 }
 
 /**
- * The in-process coordination of each storage: every context built on one storage (the app's,
- * the sweeper's, a test's) must see the same locks and flights.
+ * The in-process coordination and audit writer of each storage: every context built on one
+ * storage (the app's, the sweeper's, a test's) must see the same locks and flights, and append
+ * to one audit chain.
  */
 const processCoordination = new WeakMap<Storage, Coordination>();
+const processAudit = new WeakMap<Storage, Audit>();
+
+function auditFor(storage: Storage, keys: ServerKeys, now: () => Date): Audit {
+  let found = processAudit.get(storage);
+  if (!found) {
+    found = createAudit(storage, keys, now);
+    processAudit.set(storage, found);
+  }
+  return found;
+}
 
 function coordinationFor(storage: Storage): Coordination {
   let found = processCoordination.get(storage);
@@ -83,7 +94,7 @@ export function createContext(config: ServerConfig, deps: Deps): Context {
     ring,
     now,
     random: deps.random ?? pooledRandom(),
-    audit: createAudit(deps.storage, keys, now),
+    audit: auditFor(deps.storage, keys, now),
     coordination: deps.coordination ?? coordinationFor(deps.storage),
   };
 }

@@ -19,6 +19,8 @@ export interface ServerKeys {
   readonly ip: Uint8Array;
   /** HMAC key that turns (subject, idempotency key) into an upload id. */
   readonly id: Uint8Array;
+  /** HMAC key that chains and authenticates audit lines (audit-chain.ts). */
+  readonly audit: Uint8Array;
   /** 8 bytes naming the master key (not secret): written into every object sealed with it. */
   readonly keyId: Uint8Array;
 }
@@ -45,6 +47,7 @@ export function deriveKeys(master: Uint8Array): ServerKeys {
     token: derive(master, 'token'),
     ip: derive(master, 'ip'),
     id: derive(master, 'upload-id'),
+    audit: derive(master, 'audit'),
     keyId: derive(master, 'key-id').subarray(0, KEY_ID_BYTES),
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { API, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Adapter, fsAdapter, s3Adapter } from './support/adapters.js';
 import { createHarness, type Harness, KEY } from './support/harness.js';
@@ -103,20 +104,34 @@ describe.each(adapters)(
       }
     });
 
-    it("another subject's token → 403 forbidden on the receipt and withdrawal", async () => {
+    it("another subject's receipt is answered as an unknown one; granting it again is 403 forbidden", async () => {
       const own = await h.upload({ token, receiptId });
       expect(own.statusCode).toBe(201);
       const other = await h.subject();
       before = await h.keys();
       const headers = { authorization: `Bearer ${other.token}` };
-      expectError(await h.upload({ token: other.token, receiptId }), 403, 'forbidden');
-      const withdraw = await h.app.inject({
-        method: 'POST',
-        url: API.consents,
-        headers,
-        payload: { kind: 'withdraw', receiptId, withdrawnAt: h.clock.time.toISOString() },
-      });
-      expectError(withdraw, 403, 'forbidden');
+      const withdraw = (id: string) =>
+        h.app.inject({
+          method: 'POST',
+          url: API.consents,
+          headers,
+          payload: { kind: 'withdraw', receiptId: id, withdrawnAt: h.clock.time.toISOString() },
+        });
+      // Not yours and does not exist: the same status, code and message, so no existence oracle.
+      const unknown = randomUUID();
+      const answers = [
+        [
+          await h.upload({ token: other.token, receiptId }),
+          await h.upload({ token: other.token, receiptId: unknown }),
+        ],
+        [await withdraw(receiptId), await withdraw(unknown)],
+      ];
+      for (const [theirs, none] of answers) {
+        expect(theirs?.statusCode).toBe(none?.statusCode);
+        expect(theirs?.json()).toEqual(none?.json());
+      }
+      expectError(answers[0]?.[0] as LightMyRequestResponse, 403, 'consent_missing');
+      expectError(answers[1]?.[0] as LightMyRequestResponse, 404, 'not_found');
       expectError(
         (await h.grant({ token: other.token, receipt: (await h.subject()).receipt })).res,
         403,

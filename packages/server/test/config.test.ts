@@ -33,6 +33,7 @@ describe('loadConfig', () => {
         minBodyBytesPerSecond: 1024,
       },
       maxUploadsInFlight: 64,
+      receipts: { maxLifetimeMs: 395 * 86_400_000, clockSkewMs: 300_000 },
       trustProxy: false,
       staticDir: null,
     });
@@ -119,6 +120,8 @@ describe('loadConfig', () => {
     ['FR_BODY_TIMEOUT_SECONDS', { FR_BODY_TIMEOUT_SECONDS: '0' }],
     ['FR_MIN_BODY_BYTES_PER_SECOND', { FR_MIN_BODY_BYTES_PER_SECOND: 'fast' }],
     ['FR_MAX_UPLOADS_IN_FLIGHT', { FR_MAX_UPLOADS_IN_FLIGHT: '0' }],
+    ['FR_CONSENT_MAX_DAYS', { FR_CONSENT_MAX_DAYS: '0' }],
+    ['FR_CLOCK_SKEW_SECONDS', { FR_CLOCK_SKEW_SECONDS: 'soon' }],
     [
       'FR_HEADERS_TIMEOUT_SECONDS',
       { FR_HEADERS_TIMEOUT_SECONDS: '60', FR_REQUEST_TIMEOUT_SECONDS: '30' },

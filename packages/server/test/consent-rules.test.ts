@@ -26,7 +26,8 @@ describe('refuseUpload', () => {
 
   it.each([
     ['consent_missing', null, subjectId, metadata, now],
-    ['forbidden', consent, '22222222-2222-4222-8222-222222222222', metadata, now],
+    // Another subject's receipt: the same answer as none at all.
+    ['consent_missing', consent, '22222222-2222-4222-8222-222222222222', metadata, now],
     ['consent_withdrawn', { ...consent, status: 'withdrawn' as const }, subjectId, metadata, now],
     [
       'consent_scope',

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Child, spawnServer } from './support/child.js';
 import { KEY, MASTER_KEY, ORIGIN } from './support/harness.js';
 import { fixture, IMAGES } from './support/images.js';
-import { makeReceipt } from './support/receipts.js';
+import { liveReceipt } from './support/receipts.js';
 
 async function files(dir: string): Promise<string[]> {
   try {
@@ -90,7 +90,7 @@ describe('fault: server killed mid-write', () => {
       },
       body: JSON.stringify({
         kind: 'grant',
-        receipt: makeReceipt({ expiresAt: '2100-01-01T00:00:00.000Z' }),
+        receipt: liveReceipt(),
       }),
     });
     expect(granted.status).toBe(201);

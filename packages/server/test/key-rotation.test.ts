@@ -50,7 +50,10 @@ describe('key rotation', () => {
       // Object times are real file times (the unreadable one expires by them): real clocks.
       other.clock.time = new Date();
       const { token, receipt } = await other.subject(
-        makeReceipt({ expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString() }),
+        makeReceipt({
+          consentTimestamp: Math.floor(Date.now() / 1000), // given now: receipts are checked against the clock
+          expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+        }),
       );
       expect((await other.upload({ token, receiptId: receipt.consentReceiptID })).statusCode).toBe(
         201,

@@ -16,7 +16,7 @@ import type { Storage } from '../src/storage/types.js';
 import { KEY, ORIGIN, testConfig } from './support/harness.js';
 import { fixture, IMAGES } from './support/images.js';
 import { multipart } from './support/multipart.js';
-import { makeReceipt } from './support/receipts.js';
+import { liveReceipt } from './support/receipts.js';
 
 /** Sends raw bytes, half-closes the socket and returns whatever the server answered. */
 function rawExchange(port: number, head: string, body: Buffer): Promise<string> {
@@ -65,7 +65,7 @@ describe('on a real loopback socket', () => {
       },
       body: JSON.stringify({
         kind: 'grant',
-        receipt: makeReceipt({ expiresAt: '2100-01-01T00:00:00.000Z' }),
+        receipt: liveReceipt(),
       }),
     });
     expect(res.status).toBe(201);

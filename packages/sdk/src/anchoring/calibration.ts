@@ -29,6 +29,14 @@ export const RING_ALONG_PHALANX = 0.4;
 /** Index MCP (5) ↔ pinky MCP (17): three knuckle gaps. */
 export const HAND_MCP_SPAN_MM = 3 * MCP_GAP_MM;
 
+/**
+ * Wrist breadth (radial to ulnar side, where a watch sits) and thickness (back to palm side):
+ * adult averages ~56 mm and ~40 mm. Face-on a wrist looks as wide as its breadth; turned
+ * edge-on, as wide as its thickness.
+ */
+export const WRIST_BREADTH_MM = 56;
+export const WRIST_THICKNESS_MM = 40;
+
 /** Wrist (0) ↔ middle MCP (9); the second measure for wrist products when the hand is edge-on. */
 export const PALM_LENGTH_MM = 90;
 

@@ -6,15 +6,18 @@ import {
   PALM_LENGTH_MM,
   PROXIMAL_PHALANX_MM,
   RING_ALONG_PHALANX,
+  WRIST_BREADTH_MM,
   WRIST_OFFSET_MM,
+  WRIST_THICKNESS_MM,
 } from './calibration.js';
 import { addScaled, distance, rotationOfUp, sub, unit } from './geometry.js';
 import { HIDDEN, imageScale, pxPerMmFrom } from './placement.js';
-import type { Placement, ProductFit, ViewPoints } from './types.js';
+import type { Placement, Point, ProductFit, ViewPoints } from './types.js';
 
 /** MediaPipe hand landmark indices (21 points). */
 export const HAND = {
   wrist: 0,
+  thumbCmc: 1,
   thumbMcp: 2,
   thumbIp: 3,
   indexMcp: 5,
@@ -62,6 +65,11 @@ const FINGER_JOINTS: Record<Finger, FingerJoints> = {
   pinky: { base: HAND.pinkyMcp, next: HAND.pinkyPip, gaps: [[HAND.ringMcp, HAND.pinkyMcp]] },
 };
 
+/** The landmark indices a ring on `finger` sits between: its base joint and the next one. */
+export function ringJoints(finger: Finger): { readonly base: number; readonly next: number } {
+  return FINGER_JOINTS[finger];
+}
+
 /**
  * Ring: on the chosen finger, {@link RING_ALONG_PHALANX} of the way from the MCP to the PIP
  * joint, the image's top pointing toward the fingertip, sized from the knuckle spacing (or the
@@ -97,31 +105,59 @@ export function anchorRing(points: ViewPoints, fit: ProductFit): Placement {
   };
 }
 
+/** What the wrist products and their visibility rule know about the wrist, in view pixels. */
+export interface WristMeasure {
+  /** Landmark 0, the wrist joint. */
+  readonly wrist: Point;
+  /** Unit vector along the forearm axis, from the wrist toward the fingers. */
+  readonly up: Point;
+  /** View pixels per millimetre at the hand's depth (largest of the foreshortened measures). */
+  readonly pxPerMm: number;
+  /** The wrist's apparent width across the forearm axis. */
+  readonly widthPx: number;
+}
+
 /**
- * Watch or bracelet: on the forearm just behind the wrist joint, along the wrist → middle-MCP
- * axis (which the forearm continues), sized by the hand's knuckle span or palm length.
+ * The wrist from the hand's landmarks. The forearm axis is taken as wrist → middle MCP: the
+ * third metacarpal continues the forearm in a neutral wrist (no forearm landmark exists). The
+ * wrist's apparent width is its breadth times how face-on the knuckle row is seen across that
+ * axis, never less than its thickness (a wrist seen edge-on shows its thickness).
  */
-export function anchorWrist(points: ViewPoints, fit: ProductFit): Placement {
+export function measureWrist(points: ViewPoints): WristMeasure | null {
   const wrist = points[HAND.wrist];
   const middle = points[HAND.middleMcp];
   const index = points[HAND.indexMcp];
   const pinky = points[HAND.pinkyMcp];
-  if (!wrist || !middle || !index || !pinky) return HIDDEN;
-  const axis = sub(middle, wrist);
-  const up = unit(axis);
-  if (!up) return HIDDEN;
+  if (!wrist || !middle || !index || !pinky) return null;
+  const up = unit(sub(middle, wrist));
+  if (!up) return null;
   const pxPerMm = pxPerMmFrom([
     [distance(index, pinky), HAND_MCP_SPAN_MM],
     [distance(wrist, middle), PALM_LENGTH_MM],
   ]);
-  if (pxPerMm <= 0) return HIDDEN;
+  if (pxPerMm <= 0) return null;
+  const knuckles = sub(index, pinky);
+  const acrossPx = Math.abs(knuckles.x * up.y - knuckles.y * up.x);
+  const faceOn = Math.min(1, acrossPx / (HAND_MCP_SPAN_MM * pxPerMm));
+  const widthMm = Math.max(WRIST_THICKNESS_MM, WRIST_BREADTH_MM * faceOn);
+  return { wrist, up, pxPerMm, widthPx: widthMm * pxPerMm };
+}
+
+/**
+ * Watch or bracelet: on the forearm just behind the wrist joint, across the forearm axis, its
+ * width following the wrist's apparent width (see {@link measureWrist}).
+ */
+export function anchorWrist(points: ViewPoints, fit: ProductFit): Placement {
+  const m = measureWrist(points);
+  if (!m) return HIDDEN;
   const offsetMm = fit.kind === 'bracelet' ? WRIST_OFFSET_MM.bracelet : WRIST_OFFSET_MM.watch;
-  const centre = addScaled(wrist, up, -offsetMm * pxPerMm);
+  const centre = addScaled(m.wrist, m.up, -offsetMm * m.pxPerMm);
   return {
     x: centre.x,
     y: centre.y,
-    rotation: rotationOfUp(axis),
-    scale: imageScale(fit, pxPerMm),
+    rotation: rotationOfUp(m.up),
+    // Scaled so a wrist of average breadth seen face-on gets the product at its real size.
+    scale: imageScale(fit, m.widthPx / WRIST_BREADTH_MM),
     visible: true,
   };
 }

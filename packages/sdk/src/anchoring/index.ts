@@ -4,18 +4,22 @@ export {
   anchorProduct,
   bestHand,
   hiddenPlacements,
+  type PlacedProduct,
   placementCount,
+  placeProduct,
 } from './anchor.js';
 export {
   anchorEarrings,
   anchorGlasses,
   anchorNecklace,
   FACE,
+  FACE_INDICES,
   type HeadPose,
   headPose,
 } from './face.js';
-export { toView, type ViewMapping, viewMapping } from './geometry.js';
-export { anchorRing, anchorWrist, HAND } from './hand.js';
+export { type Box, footprint, fractionInBox, shownArea } from './footprint.js';
+export { toView, toViewPoints, type ViewMapping, viewMapping, wrapAngle } from './geometry.js';
+export { anchorRing, anchorWrist, HAND, measureWrist, type WristMeasure } from './hand.js';
 export { HIDDEN } from './placement.js';
 export type {
   FaceFrame,
@@ -29,3 +33,11 @@ export type {
   ViewGeometry,
   ViewPoints,
 } from './types.js';
+export {
+  applyVerdict,
+  type FitHint,
+  judgePlacement,
+  MIN_FOOTPRINT_IN_VIEW,
+  type RuleContext,
+  type Verdict,
+} from './visibility.js';

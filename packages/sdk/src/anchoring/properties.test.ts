@@ -9,11 +9,23 @@ import {
   SIZE,
   transformPoints,
 } from '../../test/anchoring/landmarks.js';
-import { anchorProduct } from './anchor.js';
-import { wrapAngle } from './geometry.js';
-import type { LandmarkFrame, ProductFit, ViewGeometry } from './types.js';
+import { anchorPoints } from './anchor.js';
+import { FACE_INDICES } from './face.js';
+import { toViewPoints, viewMapping, wrapAngle } from './geometry.js';
+import type { LandmarkFrame, Placement, ProductFit, ViewGeometry } from './types.js';
 
 const VIEW: ViewGeometry = { width: SIZE, height: SIZE, mirrored: false };
+
+/**
+ * The anchoring geometry alone, without the visibility rules (whose own properties are in
+ * visibility.test.ts): transformed poses may leave the view here.
+ */
+function anchorProduct(fit: ProductFit, frame: LandmarkFrame, view: ViewGeometry): Placement[] {
+  const mapping = viewMapping(frame.width, frame.height, view);
+  const landmarks = frame.kind === 'hand' ? frame.hands[0]!.landmarks : frame.faces[0]!.landmarks;
+  const indices = frame.kind === 'face' ? FACE_INDICES : undefined;
+  return anchorPoints(fit, toViewPoints(mapping, landmarks, indices));
+}
 interface Case {
   readonly name: string;
   readonly fit: ProductFit;

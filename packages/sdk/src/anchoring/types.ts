@@ -1,4 +1,4 @@
-import type { Finger, ProductKind } from '../products/types.js';
+import type { Finger, ImagePoint, ProductKind } from '../products/types.js';
 
 // The frame types are owned by the landmarker (ml/types.ts) and re-exported here so the
 // anchoring code and the worker cannot drift apart.
@@ -46,6 +46,10 @@ export interface ProductFit {
   readonly finger?: Finger | undefined;
   /** Natural width of the decoded image, in image pixels. */
   readonly imageWidthPx: number;
+  /** Natural height of the decoded image (default: its width); used for the footprint. */
+  readonly imageHeightPx?: number;
+  /** The image point that sits on the anchor (default: its centre); used for the footprint. */
+  readonly anchor?: ImagePoint;
 }
 
 /** Landmarks already mapped to view pixels, indexed like the model's output. */

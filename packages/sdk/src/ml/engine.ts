@@ -6,6 +6,7 @@ import type {
 } from '@mediapipe/tasks-vision';
 import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
 import type { FetchScope } from './fetch-guard.js';
+import { createPixelReader, forearmSkinShare } from './forearm.js';
 import type { Delegate, EngineOptions, LandmarkFrame } from './types.js';
 
 type Vision = typeof import('@mediapipe/tasks-vision');
@@ -105,6 +106,22 @@ function toFrame(
 }
 
 /**
+ * Adds to each hand how much of the patch behind its wrist looks like its skin (see
+ * `forearm.ts`), so the wrist rule can tell a forearm from padding or background.
+ */
+function withForearms(
+  frame: Extract<LandmarkFrame, { kind: 'hand' }>,
+  image: EngineImage,
+  readPixels: ReturnType<typeof createPixelReader>,
+): LandmarkFrame {
+  if (frame.hands.length === 0) return frame;
+  const pixels = readPixels(image, frame.width, frame.height);
+  if (!pixels) return frame;
+  const hands = frame.hands.map((h) => ({ ...h, forearm: forearmSkinShare(pixels, h.landmarks) }));
+  return { ...frame, hands };
+}
+
+/**
  * Loads tasks-vision from the self-hosted assets (never bundled, never before consent) and
  * creates one landmarker on the chosen delegate (a GPU that fails falls back to the CPU),
  * reporting the bytes of the wasm and the model as they arrive.
@@ -126,7 +143,10 @@ export async function createEngine(
     const model = fetchModel(modelUrl);
     model.catch(() => {}); // read by the task; a failure while the wasm loads is not unhandled
     const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
-    const vision = (await import(/* @vite-ignore */ url)) as Vision;
+    // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
+    const vision = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
+    )) as Vision;
     task = await createTask(vision, fileset, options, delegate, model).catch(
       async (error: unknown) => {
         await model; // a failed download is the error to report, not a GPU failure
@@ -138,11 +158,13 @@ export async function createEngine(
   } finally {
     removeMeter();
   }
+  const readPixels = createPixelReader();
   return {
     delegate,
     detect(image, timestampMs, width, height) {
       const result = task.detectForVideo(image, timestampMs);
-      return toFrame(options.kind, result, { timestampMs, width, height });
+      const frame = toFrame(options.kind, result, { timestampMs, width, height });
+      return frame.kind === 'hand' ? withForearms(frame, image, readPixels) : frame;
     },
     close() {
       task.close();

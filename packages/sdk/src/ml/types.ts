@@ -12,6 +12,11 @@ export interface HandFrame {
     readonly landmarks: readonly Landmark[];
     readonly handedness: 'Left' | 'Right';
     readonly score: number;
+    /**
+     * Share (0..1) of the patch of image behind the wrist, where the forearm should be, that
+     * looks like this hand's skin; absent when not measured. See `ml/forearm.ts`.
+     */
+    readonly forearm?: number;
   }[];
 }
 

@@ -1,5 +1,5 @@
-import { anchorProduct } from '../anchoring/anchor.js';
-import type { Placement, ViewGeometry } from '../anchoring/types.js';
+import { placeProduct } from '../anchoring/anchor.js';
+import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
@@ -21,12 +21,15 @@ export interface LiveOptions {
   readonly product: Product;
   readonly consent: ConsentView;
   readonly assetsUrl: string | URL;
+  readonly workerUrl: string | URL | undefined;
   readonly strings: TryOnStrings;
   readonly debug: boolean;
   readonly inference: 'auto' | 'worker' | 'main';
   readonly delegate: 'GPU' | 'CPU' | undefined;
   /** Reports a per-frame failure without stopping the loop. */
   readonly onError: (error: unknown) => void;
+  /** Called when the product starts or stops being drawn (most of its footprint in view). */
+  readonly onTracking?: (tracking: boolean) => void;
 }
 
 /** The running camera → landmarks → overlay pipeline. */
@@ -71,6 +74,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         consent,
         mode: options.inference,
         delegate: options.delegate,
+        workerUrl: options.workerUrl,
         onProgress: (progress) => {
           view.setDownload(progress);
           const done = progress.total > 0 && progress.loaded >= progress.total;
@@ -130,38 +134,48 @@ function run(
     mirrored: true,
     debug: options.debug,
   });
+  const size = imageSizeOf(image);
   const fit = {
     kind: product.kind,
     realWidthMm: product.realWidthMm,
-    imageWidthPx: imageSizeOf(image).width,
+    imageWidthPx: size.width,
+    imageHeightPx: size.height,
+    anchor: product.anchor,
     finger: product.finger,
   };
   const smoother = createPlacementSmoother();
-  const hint = landmarker.kind === 'hand' ? strings.showHand : strings.showFace;
-  let shown: boolean | null = null;
+  let shown: string | null = null;
+  let handAt: Point | null = null;
   let frames = 0;
   let misses = 0;
+  // The status line says what is drawn: "running" only while the rules let the product show,
+  // else the hint of the rule that failed (data-tracking and the `tracking` event alike).
+  const report = (tracking: boolean, hint: keyof TryOnStrings) => {
+    const key = tracking ? 'tracking' : hint;
+    if (key === shown) return;
+    const changed = shown === null || (shown === 'tracking') !== tracking;
+    shown = key;
+    view.setStatus(strings[key]);
+    view.host.dataset.tracking = String(tracking);
+    view.host.dataset.hint = tracking ? '' : hint;
+    if (changed) options.onTracking?.(tracking);
+  };
+  const idle = landmarker.kind === 'hand' ? 'showHand' : 'showFace';
   const step = async (nowMs: number) => {
     const frame = await landmarker.detect(view.video, nowMs);
     if (!frame) return;
     frames++;
     view.host.dataset.frames = String(frames);
     if (frames === 1) view.host.dataset.phase = 'running';
-    const placements: Placement[] = smoother.update(
-      anchorProduct(fit, frame, geometry),
-      frame.timestampMs,
-    );
+    const placed = placeProduct(fit, frame, geometry, handAt);
+    handAt = placed.handAt;
+    const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
     // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
     if (renderer3d) renderer3d.draw(frame, placements, geometry);
     else overlay.draw(placements, frame);
-    const visible = placements.some((p) => p.visible);
-    misses = visible ? 0 : misses + 1;
-    if (!visible && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
-    if (visible !== shown) {
-      shown = visible;
-      view.setStatus(visible ? strings.tracking : hint);
-      view.host.dataset.tracking = String(visible);
-    }
+    misses = placed.tracking ? 0 : misses + 1;
+    if (!placed.tracking && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
+    report(placed.tracking, placed.hint ?? idle);
   };
   // A rotated phone or a resized window changes the stage: anchor and draw at the new size.
   const resized = watchSize(view, (size) => {

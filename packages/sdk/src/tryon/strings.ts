@@ -14,6 +14,11 @@ export interface TryOnStrings {
   readonly initializing: string;
   readonly showHand: string;
   readonly showFace: string;
+  /** Fitting hints (see `FitHint` in anchoring/visibility.ts): one per failed placement rule. */
+  readonly showWrist: string;
+  readonly moveHandBack: string;
+  readonly moveBack: string;
+  readonly turnToCamera: string;
   readonly tracking: string;
   readonly onDevice: string;
   readonly reviewTitle: string;

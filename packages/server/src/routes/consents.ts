@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
 import { bearerToken, requireKey, requireSubject } from '../http/guards.js';
+import { refuseReceiptTimes } from '../receipt-rules.js';
 import { resolveSubject } from '../subjects.js';
 import { apiRoute } from './paths.js';
 
@@ -23,6 +24,8 @@ export function consentRoutes(app: FastifyInstance, ctx: Context): void {
 
     if (submission.kind === 'grant') {
       const publishableKey = requireKey(ctx, request);
+      const refusal = refuseReceiptTimes(submission.receipt, ctx.now(), ctx.config.receipts);
+      if (refusal) throw new HttpError(400, 'invalid_request', refusal);
       // A valid token attaches the receipt to its subject; none (or a stale one) mints a new one.
       const token = bearerToken(request);
       const subjectId = token === null ? null : await resolveSubject(ctx, token);
@@ -44,7 +47,8 @@ export function consentRoutes(app: FastifyInstance, ctx: Context): void {
       ctx,
       subjectId,
       submission.receiptId,
-      submission.withdrawnAt,
+      // The server's clock, not the client's: this time drives retention.
+      ctx.now().toISOString(),
     );
     if (created) {
       await ctx.audit.record({

@@ -4,6 +4,8 @@ import type { AppendFile } from './fs-io.js';
 export interface LineLog {
   /** Appends `line` and a newline; resolves once it is written. */
   append(line: string): Promise<void>;
+  /** Resolves once every line appended so far is written. */
+  flushed(): Promise<void>;
   /** Waits for queued lines, then closes the file. */
   close(): Promise<void>;
 }
@@ -32,6 +34,9 @@ export function createLineLog(file: AppendFile): LineLog {
       next = write;
       tail = write.catch(() => undefined);
       return write;
+    },
+    async flushed() {
+      await (next ?? tail).catch(() => undefined);
     },
     async close() {
       await tail;

@@ -220,6 +220,12 @@ export async function openFsStorage(options: FsStorageOptions): Promise<Storage>
       return audit.append(line);
     },
 
+    async readAudit() {
+      await audit.flushed();
+      const text = await fsp.readFile(path.join(root, 'audit.log'), 'utf8');
+      return text.split('\n').filter((line) => line !== '');
+    },
+
     async close() {
       await audit.close();
       await syncer.close();

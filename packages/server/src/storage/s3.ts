@@ -63,8 +63,10 @@ export async function openS3Storage(options: S3StorageOptions): Promise<Storage>
     });
   const bucket = options.bucket;
   const now = options.now ?? (() => new Date());
+  const writer = randomBytes(4).toString('hex');
+  let auditCount = 0;
 
-  return {
+  const storage: Storage = {
     async put(key, body) {
       assertSafeKey(key);
       const pieces = piecesOf(body);
@@ -143,7 +145,10 @@ export async function openS3Storage(options: S3StorageOptions): Promise<Storage>
       const at = now();
       const day = at.toISOString().slice(0, 10).replaceAll('-', '/');
       const stamp = at.toISOString().replace(/[-:.]/g, ''); // 20250301T123456789Z sorts by time
-      const key = `audit/${day}/${stamp}-${randomBytes(6).toString('hex')}.json`;
+      // Writer id and a counter (mod 2^16): keys sort in the order this writer appended them,
+      // within one millisecond too, which is the order audit:verify checks.
+      auditCount = (auditCount + 1) % 0x10000;
+      const key = `audit/${day}/${stamp}-${writer}${auditCount.toString(16).padStart(4, '0')}.json`;
       await client.send(
         new PutObjectCommand({
           Bucket: bucket,
@@ -154,8 +159,18 @@ export async function openS3Storage(options: S3StorageOptions): Promise<Storage>
       );
     },
 
+    async readAudit() {
+      const lines: string[] = [];
+      for (const item of await storage.list('audit/')) {
+        const bytes = await storage.get(item.key);
+        if (bytes) lines.push(Buffer.from(bytes).toString('utf8'));
+      }
+      return lines;
+    },
+
     async close() {
       if (owned) client.destroy();
     },
   };
+  return storage;
 }

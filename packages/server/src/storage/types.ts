@@ -36,6 +36,8 @@ export interface Storage {
   list(prefix: string): Promise<ObjectInfo[]>;
   /** Appends one audit event (a JSON line, no trailing newline) to the append-only audit log. */
   appendAudit(line: string): Promise<void>;
+  /** Every audit line, in the order appended (for `audit-verify`). */
+  readAudit(): Promise<string[]>;
   /** Releases handles and clients; the storage must not be used afterwards. */
   close(): Promise<void>;
 }

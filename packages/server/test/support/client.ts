@@ -13,7 +13,7 @@ import { type RunningServer, startServer } from '../../src/server.js';
 import type { Storage } from '../../src/storage/types.js';
 import { KEY, ORIGIN, testConfig } from './harness.js';
 import { fixture, IMAGES } from './images.js';
-import { makeReceipt } from './receipts.js';
+import { liveReceipt } from './receipts.js';
 
 /** A granted subject: its token and receipt id. */
 export interface Granted {
@@ -29,7 +29,7 @@ export async function grantOver(base: string): Promise<Granted> {
     headers: { 'content-type': 'application/json', [PUBLISHABLE_KEY_HEADER]: KEY, origin: ORIGIN },
     body: JSON.stringify({
       kind: 'grant',
-      receipt: makeReceipt({ expiresAt: '2100-01-01T00:00:00.000Z' }),
+      receipt: liveReceipt(),
     }),
   });
   if (res.status !== 201) throw new Error(`grant: ${res.status} ${await res.text()}`);

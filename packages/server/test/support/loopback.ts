@@ -10,7 +10,7 @@ import type { Storage } from '../../src/storage/types.js';
 import { KEY, ORIGIN, testConfig } from './harness.js';
 import { fixture, IMAGES } from './images.js';
 import { multipart } from './multipart.js';
-import { makeReceipt } from './receipts.js';
+import { liveReceipt } from './receipts.js';
 
 /** An answer read off a real socket. */
 export interface RawAnswer {
@@ -125,8 +125,6 @@ export async function startLoopback(
     storage,
     dataDir,
     async grant() {
-      // Expiring in a day: well within any consent lifetime, whatever today's date.
-      const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
       const answer = await send(port, {
         method: 'POST',
         path: API.consents,
@@ -138,7 +136,7 @@ export async function startLoopback(
         body: Buffer.from(
           JSON.stringify({
             kind: 'grant',
-            receipt: makeReceipt({ expiresAt, consentTimestamp: Math.floor(Date.now() / 1000) }),
+            receipt: liveReceipt(),
           }),
         ),
       });

@@ -44,3 +44,14 @@ export function makeReceipt(
     expiresAt: options.expiresAt ?? '2026-01-01T00:00:00.000Z',
   };
 }
+
+/**
+ * A receipt given now and expiring in a day by the real clock, for servers on the real clock
+ * (the server refuses receipts given in the future or living longer than a policy allows).
+ */
+export function liveReceipt(): ConsentReceipt {
+  return makeReceipt({
+    consentTimestamp: Math.floor(Date.now() / 1000),
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+}

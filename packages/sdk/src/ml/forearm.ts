@@ -1,0 +1,125 @@
+import type { Landmark } from './types.js';
+
+/** RGBA pixels, as `ImageData` holds them. */
+export interface Pixels {
+  readonly data: Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Longest side of the copy of the frame the forearm is looked for in: colour, not detail. */
+export const FOREARM_SAMPLE_SIDE = 160;
+
+/**
+ * Largest distance in normalized chromaticity (r, g) = (R, G) / (R + G + B) between a forearm
+ * sample and the palm: brightness-free, so a darker room or a shadow still matches, while grey
+ * or black padding (r = g = 1/3) does not match skin (r ≈ 0.42–0.5).
+ */
+export const SKIN_CHROMA_TOLERANCE = 0.045;
+
+/** Pixels darker than this (R + G + B) have no reliable colour and never count as skin. */
+const MIN_SUM = 40;
+
+type Rgb = readonly [number, number, number];
+
+function sample(px: Pixels, x: number, y: number): Rgb | null {
+  const ix = Math.floor(x * px.width);
+  const iy = Math.floor(y * px.height);
+  if (ix < 0 || iy < 0 || ix >= px.width || iy >= px.height) return null;
+  const i = (iy * px.width + ix) * 4;
+  return [px.data[i]!, px.data[i + 1]!, px.data[i + 2]!];
+}
+
+function chroma([r, g, b]: Rgb): readonly [number, number] | null {
+  const sum = r + g + b;
+  return sum < MIN_SUM ? null : [r / sum, g / sum];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * Share (0..1) of a patch behind the wrist, where the forearm must be for a watch, whose colour
+ * matches the hand's own skin (sampled on the back of the hand around the knuckle centre).
+ * Samples outside the image count as not seen. The patch is a palm length long from landmark 0
+ * away from the middle knuckle, and half a palm length wide (about a wrist's breadth).
+ * Landmarks are normalized; `px` is the frame (any size, same aspect).
+ */
+export function forearmSkinShare(px: Pixels, landmarks: readonly Landmark[]): number {
+  const wrist = landmarks[0];
+  const middle = landmarks[9];
+  const index = landmarks[5];
+  const pinky = landmarks[17];
+  if (!wrist || !middle || !index || !pinky) return 0;
+  // In pixel units, so the aspect ratio does not skew the patch.
+  const aspect = px.width / px.height;
+  const ax = (middle.x - wrist.x) * aspect;
+  const ay = middle.y - wrist.y;
+  const palm = Math.hypot(ax, ay);
+  if (!(palm > 1e-6)) return 0;
+  const ux = ax / palm;
+  const uy = ay / palm;
+  const at = (along: number, across: number) =>
+    sample(
+      px,
+      wrist.x + ((ux * along - uy * across) * palm) / aspect,
+      wrist.y + (uy * along + ux * across) * palm,
+    );
+  // The skin reference: the back of the hand between the wrist and the knuckle row.
+  const skinR: number[] = [];
+  const skinG: number[] = [];
+  for (const along of [0.35, 0.5, 0.65, 0.8]) {
+    for (const across of [-0.15, 0, 0.15]) {
+      const c = ((rgb) => (rgb ? chroma(rgb) : null))(at(along, across));
+      if (c) {
+        skinR.push(c[0]);
+        skinG.push(c[1]);
+      }
+    }
+  }
+  if (skinR.length < 4) return 0;
+  const refR = median(skinR);
+  const refG = median(skinG);
+  let seen = 0;
+  let total = 0;
+  for (const along of [-0.15, -0.3, -0.45, -0.6, -0.75]) {
+    for (const across of [-0.2, -0.1, 0, 0.1, 0.2]) {
+      total += 1;
+      const rgb = at(along, across);
+      const c = rgb ? chroma(rgb) : null;
+      if (c && Math.hypot(c[0] - refR, c[1] - refG) <= SKIN_CHROMA_TOLERANCE) seen += 1;
+    }
+  }
+  return seen / total;
+}
+
+/** Something a 2D canvas can draw (every frame the engine sees). */
+type Drawable = Parameters<OffscreenCanvasRenderingContext2D['drawImage']>[0];
+
+/**
+ * Reads a small copy of a frame, reusing one canvas; null where OffscreenCanvas is missing.
+ * Measured on the test machine: well under a millisecond per frame at 160 px.
+ */
+export function createPixelReader(): (
+  image: Drawable,
+  width: number,
+  height: number,
+) => Pixels | null {
+  let canvas: OffscreenCanvas | null = null;
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+  return (image, width, height) => {
+    if (typeof OffscreenCanvas !== 'function' || !(width > 0 && height > 0)) return null;
+    const k = Math.min(1, FOREARM_SAMPLE_SIDE / Math.max(width, height));
+    const w = Math.max(1, Math.round(width * k));
+    const h = Math.max(1, Math.round(height * k));
+    if (!canvas || canvas.width !== w || canvas.height !== h) {
+      canvas = new OffscreenCanvas(w, h);
+      context = canvas.getContext('2d', { willReadFrequently: true });
+    }
+    if (!context) return null;
+    context.drawImage(image, 0, 0, w, h);
+    return context.getImageData(0, 0, w, h);
+  };
+}
