@@ -84,6 +84,7 @@ function test() {
   steps.push(['typecheck', pnpm(['run', 'typecheck'])]);
   steps.push(['size budget', run(process.execPath, ['packages/embed/scripts/check-size.mjs'])]);
   steps.push(['api report', run(process.execPath, ['packages/sdk/scripts/api-report.mjs'])]);
+  steps.push(['packages', run(process.execPath, ['scripts/pack-check.mjs'])]);
   const unitJson = join(reports, 'unit.json');
   const unit = pnpm([
     'exec',

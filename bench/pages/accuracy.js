@@ -5,7 +5,7 @@
 // hands at the edge). Anchoring, rules and scoring run in Node on what this page returns.
 import { createLandmarker } from '/packages/sdk/dist/landmarks.js';
 
-const ASSETS = '/packages/models/dist/';
+const ASSETS = '/fittingroom/assets/'; // the assets folder, worker included (e2e/support/server.ts)
 const allowAll = {
   record: null,
   allows: () => true,

@@ -1,6 +1,7 @@
 // SDK bench page: the SDK's whole try-on for a test ring, as a retailer's page runs it.
-// `?inference=worker|main` (default auto, a worker); the delegate is the SDK's own choice, as a
-// shopper gets it (CPU on this machine's software WebGL).
+// `?inference=worker|main` (default auto, a worker), `&model=1` for the ring's 3D model (the demo
+// store's GLB; the image stays its fallback); the delegate is the SDK's own choice, as a shopper
+// gets it (CPU on this machine's software WebGL).
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -12,6 +13,7 @@ const tryOn = createTryOn({
     anchor: { x: 0.5, y: 0.5 },
     realWidthMm: 22,
     finger: 'ring',
+    ...(params.get('model') === '1' ? { model: '/packages/products3d/dist/ring.glb' } : {}),
   },
   policy: {
     controller: { name: 'Bench Shop', contact: 'privacy@shop.example' },
@@ -20,7 +22,7 @@ const tryOn = createTryOn({
     jurisdiction: 'EU',
     storageLocation: 'EU (Frankfurt)',
   },
-  assetsUrl: '/packages/models/dist/',
+  assetsUrl: '/fittingroom/assets/',
   inference: params.get('inference') ?? 'auto',
 });
 const errors = [];

@@ -16,7 +16,13 @@ import { rate } from './stats.js';
 import { traceTasks } from './trace.js';
 
 /** The loops measured (the last one is a diagnostic: the SDK with its overlay not shown). */
-export type Variant = 'bare-main' | 'bare-worker' | 'sdk-worker' | 'sdk-main' | 'sdk-no-overlay';
+export type Variant =
+  | 'bare-main'
+  | 'bare-worker'
+  | 'sdk-worker'
+  | 'sdk-main'
+  | 'sdk-no-overlay'
+  | 'sdk-3d';
 
 const PATHS: Record<Variant, string> = {
   'bare-main': '/bench/pages/bare.html?placement=main',
@@ -24,6 +30,8 @@ const PATHS: Record<Variant, string> = {
   'sdk-worker': '/bench/pages/sdk.html?inference=worker',
   'sdk-main': '/bench/pages/sdk.html?inference=main',
   'sdk-no-overlay': '/bench/pages/sdk.html?inference=worker',
+  // The same try-on with the ring's 3D model (the demo store's GLB) instead of its image.
+  'sdk-3d': '/bench/pages/sdk.html?inference=worker&model=1',
 };
 
 /** Frames dropped after each resume, before a window starts. */

@@ -21,6 +21,7 @@ const LABELS: Record<Variant, string> = {
   'sdk-worker': 'SDK, inference in its worker (default)',
   'sdk-main': 'SDK, inference on the main thread',
   'sdk-no-overlay': 'SDK (worker) with its overlay canvas hidden',
+  'sdk-3d': 'SDK (worker), the ring as a 3D model',
 };
 
 /** Settings of the per-frame benchmark. */
@@ -85,7 +86,9 @@ function frameRows(windows: Map<Variant, Window[]>): { rows: Row[]; spread: stri
     const list = of(a).map((w, i) => ratio(median(w.steps), median(of(b)[i]!.steps)));
     return `${times(Math.min(...list))}–${times(Math.max(...list))}`;
   };
-  const phase = (i: number) => ms(median(pooled('sdk-worker', (w) => w.phases.map((p) => p[i]!))));
+  const phaseOf = (v: Variant, i: number) =>
+    ms(median(pooled(v, (w) => w.phases.map((p) => p[i]!))));
+  const phase = (i: number) => phaseOf('sdk-worker', i);
   const busyOf = (v: Variant) => median(pooled(v, (w) => w.busy));
   const rows = [
     compare('sdk-worker', 'bare-main', 1.1),
@@ -95,6 +98,19 @@ function frameRows(windows: Map<Variant, Window[]>): { rows: Row[]; spread: stri
       '  SDK (worker) frame, split: callback → landmarks back | anchor + smooth | draw',
       `${phase(0)} | ${phase(1)} | ${phase(2)}`,
     ),
+    row(
+      'Per-frame time: the ring as a 3D model vs the same try-on with its image (SDK, worker)',
+      summarize(steps('sdk-3d')),
+      {
+        baseline: summarize(steps('sdk-worker')),
+        ratio: times(ratio(med('sdk-3d'), med('sdk-worker'))),
+        target: '≤ 1.15×',
+        verdict: verdict(ratio(med('sdk-3d'), med('sdk-worker')) <= 1.15),
+      },
+    ),
+    row('  3D draw per frame (pose + render + composite) vs the image draw', phaseOf('sdk-3d', 2), {
+      baseline: phase(2),
+    }),
     row(
       '  time the worker spends per frame (inference + result copy), SDK vs bare',
       ms(busyOf('sdk-worker')),
@@ -154,6 +170,7 @@ export async function frameBenchmark(bench: BenchBrowser, options: FrameOptions)
     'bare-worker',
     'sdk-main',
     'sdk-no-overlay',
+    'sdk-3d',
   ];
   const { windows, sizes } = await runWindows(bench, variants, options);
   const { rows, spread } = frameRows(windows);

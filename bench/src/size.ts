@@ -2,7 +2,7 @@
 // the script-tag loader (or the SDK page when the loader is not built), measured as gzip and
 // Brotli of the served files.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type BenchBrowser, REPO_ROOT } from './browser.js';
@@ -32,6 +32,7 @@ export function classify(url: string): AssetKind {
   if (path.endsWith('.task')) return 'model';
   if (/\/tasks-vision\/|\/wasm\/[^/]+\.js$/.test(path)) return 'mediapipe-js';
   if (/^\/packages\/(embed\/dist\/fittingroom|sdk\/dist)\/[^/]+\.js$/.test(path)) return 'sdk';
+  if (path.endsWith('/assets/ml-worker.js')) return 'sdk'; // the SDK's worker, in the assets folder
   return 'other';
 }
 
@@ -112,6 +113,25 @@ function largest(files: readonly Fetched[], top = 6): string {
     .join(', ');
 }
 
+/**
+ * The 3D renderer's chunk (three.js: WebGLRenderer, GLTFLoader, PMREM, RoomEnvironment, plus the
+ * SDK's poses and occluders), read from the SDK build: only a product with a `model` fetches it,
+ * after consent, so the browser phases above never see it.
+ */
+function renderChunkRow(): Row {
+  const dist = join(REPO_ROOT, 'packages', 'sdk', 'dist');
+  const file = existsSync(dist)
+    ? readdirSync(dist).find((f) => /^render3d-.*\.js$/.test(f))
+    : undefined;
+  const target = '≤ 160 KB gzip';
+  if (!file) return row('3D renderer chunk (three.js), 3D products only', 'not built', { target });
+  const s = sizesOf(join(dist, file));
+  return row('3D renderer chunk (three.js), after consent, 3D products only', both(s), {
+    target,
+    verdict: verdict(s.gzip <= 160 * 1024),
+  });
+}
+
 /** Runs the embed package's own budget check (the one meant for the test command). */
 function staticCheck(): string {
   const script = join(REPO_ROOT, 'packages', 'embed', 'scripts', 'check-size.mjs');
@@ -156,6 +176,7 @@ export async function sizeBenchmark(bench: BenchBrowser): Promise<Section> {
     row('MediaPipe wasm', both(sizeOfAll(of(['after-consent'], ['wasm'])))),
     row('Model (.task)', both(sizeOfAll(of(['after-consent'], ['model'])))),
   );
+  rows.push(renderChunkRow());
   const mlEarly = of(['before-click', 'before-consent'], ['mediapipe-js', 'wasm', 'model']);
   const list = (files: readonly Fetched[]) =>
     files.map((f) => `\`${f.path}\` (${bytes(sizesOf(join(REPO_ROOT, f.path)).gzip)})`).join(', ');

@@ -12,6 +12,8 @@ describe('what a fetched file counts as', () => {
     expect(classify('/packages/embed/dist/fittingroom-loader.js')).toBe('loader');
     expect(classify('/packages/embed/dist/fittingroom/session-wjQ2.js')).toBe('sdk');
     expect(classify('/packages/sdk/dist/ml-worker.js?x=1')).toBe('sdk');
+    expect(classify('/fittingroom/assets/ml-worker.js')).toBe('sdk');
+    expect(classify('/packages/embed/dist/fittingroom/assets/ml-worker.js')).toBe('sdk');
     expect(classify('/packages/embed/dist/fittingroom/assets/tasks-vision/vision_bundle.mjs')).toBe(
       'mediapipe-js',
     );

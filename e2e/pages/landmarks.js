@@ -2,7 +2,7 @@
 // camera and reports what it found. Consent is faked here: the consent flow has its own tests.
 import { createLandmarker } from '/packages/sdk/dist/landmarks.js';
 
-const ASSETS = '/packages/models/dist/';
+const ASSETS = '/fittingroom/assets/';
 const allowAll = {
   record: null,
   allows: () => true,

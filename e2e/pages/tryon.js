@@ -1,6 +1,7 @@
-// SDK test page: `createTryOn` for one test product chosen by `?product=ring|watch|bracelet|glasses|earrings`,
-// optional `&ingest=<origin>&key=<publishable key>`, `&inference=main`, `&lang=fr`,
-// `&delegate=GPU|CPU` and `&debug=1`.
+// SDK test page: `createTryOn` for one test product chosen by
+// `?product=ring|watch|bracelet|glasses|earrings|necklace`, optional `&ingest=<origin>&key=<publishable
+// key>`, `&inference=main`, `&lang=fr`, `&delegate=GPU|CPU`, `&debug=1` and `&model=test|demo|<url>`
+// (a 3D model: the flat-coloured test GLB, the demo store's, or any URL).
 import { createTryOn } from '/packages/sdk/dist/index.js';
 
 const params = new URLSearchParams(location.search);
@@ -13,7 +14,6 @@ const PRODUCTS = {
     finger: 'ring',
   },
   watch: { kind: 'watch', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
-  bracelet: { kind: 'bracelet', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
   glasses: { kind: 'glasses', image: 'glasses.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 140 },
   earrings: {
     kind: 'earrings',
@@ -21,11 +21,22 @@ const PRODUCTS = {
     anchor: { x: 0.5, y: 0.02 },
     realWidthMm: 12,
   },
+  bracelet: { kind: 'bracelet', image: 'watch.svg', anchor: { x: 0.5, y: 0.5 }, realWidthMm: 60 },
+  necklace: {
+    kind: 'necklace',
+    image: 'earring.svg',
+    anchor: { x: 0.5, y: 0.02 },
+    realWidthMm: 40,
+  },
 };
 const name = params.get('product') ?? 'ring';
 const spec = PRODUCTS[name];
 const product = { id: `test-${name}`, ...spec, image: `/e2e/fixtures/products/${spec.image}` };
 if (params.get('finger')) product.finger = params.get('finger');
+const model = params.get('model');
+if (model === 'test' || model === 'demo') {
+  product.model = `/packages/products3d/dist/${model === 'test' ? 'test/' : ''}${name}.glb`;
+} else if (model) product.model = model;
 const policy = {
   controller: { name: 'Test Shop', contact: 'privacy@shop.example' },
   policyUrl: 'https://shop.example/privacy',
@@ -39,7 +50,7 @@ const ingest = params.get('ingest')
 const tryOn = createTryOn({
   product,
   policy,
-  assetsUrl: '/packages/models/dist/',
+  assetsUrl: '/fittingroom/assets/',
   ingest,
   inference: params.get('inference') ?? 'auto',
   ...(params.get('lang') ? { locale: params.get('lang') } : {}),

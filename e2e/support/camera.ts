@@ -29,6 +29,11 @@ export const CAMERAS = {
   },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
+  // The face in the top-left part of the frame and rolled 15° (the 3D off-centre case).
+  'face-corner': {
+    photo: 'astronaut.png',
+    filter: 'scale=600:600,rotate=PI/12:fillcolor=black,crop=400:470:200:10,pad=640:480:0:0',
+  },
   'face-rotated': {
     photo: 'astronaut.png',
     filter: 'scale=480:480,pad=640:480:80:0,rotate=PI/6:fillcolor=black',

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
 
+/** Where pages find the assets folder, composed as a retailer hosts it (docs/hosting-assets.md). */
+export const ASSETS_PATH = '/fittingroom/assets/';
+
 /** A running static server on loopback. */
 export interface StaticServer {
   /** Origin, e.g. `http://127.0.0.1:41234`. */
@@ -21,10 +24,18 @@ export interface StaticServer {
 
 /**
  * Serves `root` (the repository) on 127.0.0.1 with a random port, no caching, and the strict
- * CSP the product promises retailers, so every e2e page runs under it.
+ * CSP the product promises retailers, so every e2e page runs under it. `/fittingroom/assets/` is
+ * the assets folder: the models' dist plus the SDK's worker, as `@fittingroom/vite-plugin` serves it.
  */
 export async function startStaticServer(root: string, csp = STRICT_CSP): Promise<StaticServer> {
-  const serve = sirv(root, { dev: true, dotfiles: false });
+  const repo = sirv(root, { dev: true, dotfiles: false });
+  const models = sirv(join(root, 'packages/models/dist'), { dev: true });
+  const sdk = sirv(join(root, 'packages/sdk/dist'), { dev: true });
+  const serve: typeof repo = (req, res, next) => {
+    if (!req.url?.startsWith(ASSETS_PATH)) return repo(req, res, next);
+    req.url = req.url.slice(ASSETS_PATH.length - 1);
+    (req.url.startsWith('/ml-worker.js') ? sdk : models)(req, res, next);
+  };
   const hits: string[] = [];
   const cuts: string[] = [];
   const server: Server = createServer((req, res) => {

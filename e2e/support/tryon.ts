@@ -3,7 +3,9 @@ import { expect } from './fixtures.js';
 
 /** Query string options of the SDK test page (e2e/pages/tryon.html). */
 export interface TryOnPageOptions {
-  product: 'ring' | 'watch' | 'bracelet' | 'glasses' | 'earrings';
+  product: 'ring' | 'watch' | 'bracelet' | 'glasses' | 'earrings' | 'necklace';
+  /** A 3D model: `test` (flat test colours), `demo` (the demo store's) or a URL. */
+  model?: string;
   finger?: string;
   ingest?: string;
   key?: string;

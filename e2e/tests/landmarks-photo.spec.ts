@@ -70,6 +70,6 @@ test('every asset came from the self-hosted folder on loopback', async ({ page, 
   expect(assets.length).toBeGreaterThanOrEqual(3);
   for (const url of assets) {
     expect(url.hostname).toBe('127.0.0.1');
-    expect(url.pathname.startsWith('/packages/models/dist/')).toBe(true);
+    expect(url.pathname.startsWith('/fittingroom/assets/')).toBe(true);
   }
 });

@@ -94,49 +94,52 @@ test('the main-thread fallback draws the same ring', async ({ page }) => {
   expect((await readMediaProbe(page)).workers).toBe(0);
 });
 
-test('capture composites video and product, mirrored as shown, with no metadata', async ({
-  page,
-}) => {
-  await gotoTryOn(page, { product: 'ring' });
-  await startTryOn(page);
-  await waitForTracking(page);
-  await page.getByRole('button', { name: 'Take photo' }).click();
-  await expect(page.getByRole('button', { name: 'Save photo' })).toBeVisible();
-  const photo = await page.evaluate(async () => {
-    const { findMetadata } = await import('/packages/sdk/dist/capture.js' as string);
-    const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
-    const blob = log.captures[0]!;
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    // The ring's centre, mirrored: the captured image must show the product where it was seen.
-    const [x, y] = [
-      Math.round((1 - 315.8 / 640) * bitmap.width),
-      Math.round((317.8 / 480) * bitmap.height),
-    ];
-    let hits = 0;
-    const r = Math.round(bitmap.width * 0.05);
-    const px = ctx.getImageData(x - r, y - r, 2 * r, 2 * r).data;
-    for (let i = 0; i < px.length; i += 4)
-      if (px[i]! > 200 && px[i + 1]! < 80 && px[i + 2]! > 200) hits++;
-    return {
-      type: blob.type,
-      width: bitmap.width,
-      height: bitmap.height,
-      metadata: findMetadata(bytes) as string[],
-      hits,
-    };
+// The same for the ring's image and for its 3D model (the test GLB's band is the same magenta).
+for (const model of [undefined, 'test'] as const) {
+  test(`capture composites video and product (${model ? '3D' : 'image'}), mirrored as shown, with no metadata`, async ({
+    page,
+  }) => {
+    await gotoTryOn(page, { product: 'ring', ...(model ? { model } : {}) });
+    await startTryOn(page);
+    await waitForTracking(page);
+    await page.getByRole('button', { name: 'Take photo' }).click();
+    await expect(page.getByRole('button', { name: 'Save photo' })).toBeVisible();
+    const photo = await page.evaluate(async () => {
+      const { findMetadata } = await import('/packages/sdk/dist/capture.js' as string);
+      const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
+      const blob = log.captures[0]!;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      // The ring's centre, mirrored: the captured image must show the product where it was seen.
+      const [x, y] = [
+        Math.round((1 - 315.8 / 640) * bitmap.width),
+        Math.round((317.8 / 480) * bitmap.height),
+      ];
+      let hits = 0;
+      const r = Math.round(bitmap.width * 0.05);
+      const px = ctx.getImageData(x - r, y - r, 2 * r, 2 * r).data;
+      for (let i = 0; i < px.length; i += 4)
+        if (px[i]! > 200 && px[i + 1]! < 80 && px[i + 2]! > 200) hits++;
+      return {
+        type: blob.type,
+        width: bitmap.width,
+        height: bitmap.height,
+        metadata: findMetadata(bytes) as string[],
+        hits,
+      };
+    });
+    expect(photo.type).toBe('image/jpeg');
+    expect(Math.max(photo.width, photo.height)).toBeLessThanOrEqual(1280);
+    expect(photo.metadata).toEqual([]);
+    expect(photo.hits).toBeGreaterThan(model ? 5 : 20);
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await expect(page.getByRole('button', { name: 'Save photo' })).toHaveCount(0);
+    await expect(page.locator('[data-fittingroom=tryon][data-state=live]')).toBeAttached();
   });
-  expect(photo.type).toBe('image/jpeg');
-  expect(Math.max(photo.width, photo.height)).toBeLessThanOrEqual(1280);
-  expect(photo.metadata).toEqual([]);
-  expect(photo.hits).toBeGreaterThan(20);
-  await page.getByRole('button', { name: 'Discard' }).click();
-  await expect(page.getByRole('button', { name: 'Save photo' })).toHaveCount(0);
-  await expect(page.locator('[data-fittingroom=tryon][data-state=live]')).toBeAttached();
-});
+}
 
 test('withdrawal stops every camera track within 100 ms and closes the worker', async ({
   page,

@@ -1,5 +1,5 @@
+import { fittingRoomAssets } from '@fittingroom/vite-plugin';
 import { defineConfig } from 'vite';
-import { fittingRoomAssets } from './fittingroom-vite-plugin.js';
 
 // The SPA imports `@fittingroom/sdk` as any app would (its built ESM, no `source` condition);
 // the plugin hosts the model assets and the inference worker on the app's own origin.

@@ -2,8 +2,8 @@ import { defaultClientConditions, defineConfig } from 'vite';
 import { chunkOf } from './chunks.js';
 import { minifyCssLiterals } from './minify-css.js';
 
-// Library build: ESM entry points plus the inference worker as its own file, chunks kept flat
-// beside them so `new URL('./ml-worker.js', import.meta.url)` finds the worker.
+// Library build: the ESM entry points, chunks kept flat beside them. The inference worker is a
+// second, self-contained build (vite.worker.config.ts).
 export default defineConfig({
   plugins: [minifyCssLiterals()], // the stylesheets' whitespace (minify-css.ts)
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -16,7 +16,6 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         tryon: 'src/tryon-entry.ts',
-        'ml-worker': 'src/ml/worker.ts',
         anchoring: 'src/anchoring/index.ts',
         camera: 'src/camera/index.ts',
         capture: 'src/capture/index.ts',

@@ -45,6 +45,12 @@ export function embedDist(): string {
   return join(dirname(require.resolve('@fittingroom/embed/package.json')), 'dist');
 }
 
+/** The demo products' GLB files, built from code by `@fittingroom/products3d`. */
+export function productModelsDist(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@fittingroom/products3d/package.json')), 'dist');
+}
+
 /** Reads the loader's SRI hash written by the embed build; fails with what to run if missing. */
 export function loaderIntegrity(dist: string): string {
   const file = join(dist, 'sri.json');
@@ -89,7 +95,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const store = await startStaticSite({
     host,
     port: options.storePort ?? 5173,
-    mounts: { '/': PUBLIC_DIR, '/fr/': dist },
+    mounts: { '/': PUBLIC_DIR, '/fr/': dist, '/models/': productModelsDist() },
     headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
     html: (text) =>
       fillPage(text, { INGEST: ingestOrigin ?? '', KEY: DEMO_KEY, LOADER_INTEGRITY: integrity }),

@@ -1,6 +1,6 @@
 import type { ConsentPolicy, IngestOptions } from '@fittingroom/sdk';
 
-/** Where the model assets are served (see vite.config.ts and fittingroom-vite-plugin.ts). */
+/** Where the assets folder is served (see vite.config.ts: @fittingroom/vite-plugin). */
 export const ASSETS_URL = '/fittingroom/assets/';
 
 /** The demo's publishable key (public by design; the ingest server allows it). */

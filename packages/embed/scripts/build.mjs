@@ -1,11 +1,10 @@
 // Builds the one self-hostable folder a retailer serves:
 //   dist/fittingroom-loader.js   the script-tag loader (IIFE) + dist/sri.json with its SRI hash
-//   dist/fittingroom/            the SDK's ESM build (tryon.js entry, index.js, ml-worker.js, chunks)
-//   dist/fittingroom/assets/     the model assets (@fittingroom/models dist)
+//   dist/fittingroom/            the SDK's ESM build (tryon.js entry, index.js, chunks)
+//   dist/fittingroom/assets/     the assets folder: @fittingroom/models dist + the SDK's ml-worker.js
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -15,6 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyAssets } from '@fittingroom/vite-plugin';
 import { build } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,13 +40,16 @@ mkdirSync(dist, { recursive: true });
 await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 
 // The SDK build is flat (entries and chunks side by side); its type declarations (in
-// sub-folders) are for bundlers, not for a served folder.
+// sub-folders) are for bundlers, not for a served folder. Its worker goes to the assets folder.
 mkdirSync(join(dist, 'fittingroom'));
 for (const file of readdirSync(sdkDist)) {
-  if (/\.js(\.map)?$/.test(file))
+  if (/\.js(\.map)?$/.test(file) && !file.startsWith('ml-worker.'))
     copyFileSync(join(sdkDist, file), join(dist, 'fittingroom', file));
 }
-cpSync(modelsDist, join(dist, 'fittingroom', 'assets'), { recursive: true });
+copyAssets(join(dist, 'fittingroom', 'assets'), {
+  modelsDir: modelsDist,
+  workerFile: join(sdkDist, 'ml-worker.js'),
+});
 
 const loader = readFileSync(join(dist, 'fittingroom-loader.js'));
 const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;

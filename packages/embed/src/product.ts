@@ -25,7 +25,7 @@ function parseJson(value: string, attr: string): Loose {
 /**
  * Reads the product a try-on button stands for. `value` is either a JSON object or an id
  * (looked up in `products`, the `FittingRoomConfig.products` map); attributes such as
- * `kind`, `image`, `anchor-x`, `anchor-y`, `width-mm` and `finger` (read through `read`, which
+ * `kind`, `image`, `model`, `anchor-x`, `anchor-y`, `width-mm` and `finger` (read through `read`, which
  * adds the `data-` prefix on plain buttons) override it. Throws an `EmbedError` naming the
  * attribute at fault, so a broken button stays hidden instead of failing on click.
  */
@@ -44,6 +44,7 @@ export function readProduct(
     : { ...(products[trimmed] as Loose | undefined), id: trimmed };
   const anchor = (base.anchor ?? {}) as Loose;
   const finger = read('finger') ?? base.finger;
+  const model = read('model') ?? base.model;
   const product = {
     id: base.id,
     kind: read('kind') ?? base.kind,
@@ -51,6 +52,7 @@ export function readProduct(
     anchor: { x: num(read('anchor-x')) ?? anchor.x, y: num(read('anchor-y')) ?? anchor.y },
     realWidthMm: num(read('width-mm')) ?? base.realWidthMm,
     finger: finger ?? undefined,
+    ...(model == null ? {} : { model }),
   };
   if (typeof product.id !== 'string' || !/^[\w.-]{1,100}$/.test(product.id)) {
     fail(main, 'must be 1–100 letters, digits, ".", "_" or "-"');
@@ -58,6 +60,9 @@ export function readProduct(
   const at = `product "${product.id}": `;
   if (!KINDS.includes(product.kind as string)) {
     fail(`${at}${attr('kind')}`, `must be one of ${KINDS.join(', ')}`);
+  }
+  if (model != null && (typeof model !== 'string' || model === '')) {
+    fail(`${at}${attr('model')}`, 'must be the URL of a GLB file');
   }
   if (typeof product.image !== 'string' || product.image === '') {
     fail(`${at}${attr('image')}`, 'is required');

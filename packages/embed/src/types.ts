@@ -10,6 +10,8 @@ export interface ProductInit {
   readonly anchor: { readonly x: number; readonly y: number };
   readonly realWidthMm: number;
   readonly finger?: string | undefined;
+  /** A GLB 3D model (`data-model`); the image stays its fallback. */
+  readonly model?: string;
 }
 
 /** The retailer's consent policy, passed to the SDK as is (it names any wrong field). */
@@ -74,6 +76,7 @@ export const TRYON_EVENTS = [
   'withdrawn',
   'error',
   'landmarker',
+  'tracking',
 ] as const;
 
 /** One try-on event name. */

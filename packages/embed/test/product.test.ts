@@ -66,6 +66,28 @@ describe('readProduct', () => {
     );
   });
 
+  it('reads a 3D model from `model` / `data-model`, and only when given', () => {
+    const ok = { ...RING, 'width-mm': '20' };
+    expect(readProduct('r', attrs({ ...ok, model: '/ring.glb' }), {}, 'data-').model).toBe(
+      '/ring.glb',
+    );
+    expect('model' in readProduct('r', attrs(ok), {}, 'data-')).toBe(false);
+    const products = {
+      r: {
+        ...ok,
+        kind: 'ring',
+        image: '/r.svg',
+        anchor: { x: 0.5, y: 0.5 },
+        realWidthMm: 20,
+        model: '/r.glb',
+      },
+    };
+    expect(readProduct('r', attrs({}), products, '').model).toBe('/r.glb');
+    expect(fieldOf(() => readProduct('r', attrs({ ...ok, model: '' }), {}, 'data-'))).toBe(
+      'product "r": data-model',
+    );
+  });
+
   it('names the attribute at fault, with the prefix of the markup style used', () => {
     const ok = { ...RING, 'width-mm': '20' };
     expect(fieldOf(() => readProduct('', attrs(ok), {}, 'data-'))).toBe('data-fittingroom-product');

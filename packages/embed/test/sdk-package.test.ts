@@ -51,8 +51,10 @@ describe('@fittingroom/sdk package', () => {
     const url = pathToFileURL(join(sdkRoot, entry)).href;
     // A separate Node process: no test environment, no globals but Node's own.
     const script = `const m = await import(${JSON.stringify(url)});
+      let created = 'no error';
+      try { m.createTryOn({}); } catch (e) { created = e.code + ': ' + e.message; }
       console.log(JSON.stringify({ window: typeof window, createTryOn: typeof m.createTryOn,
-        error: typeof m.FittingRoomError }));`;
+        error: typeof m.FittingRoomError, created }));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
     });
@@ -60,6 +62,8 @@ describe('@fittingroom/sdk package', () => {
       window: 'undefined',
       createTryOn: 'function',
       error: 'function',
+      // Creating one on the server says why it cannot, instead of failing on an option.
+      created: expect.stringMatching(/^config: createTryOn runs in the browser only/),
     });
   });
 

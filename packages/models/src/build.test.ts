@@ -41,8 +41,6 @@ describe('buildAssets', () => {
       'wasm/vision_wasm_internal.wasm',
       'wasm/vision_wasm_module_internal.js',
       'wasm/vision_wasm_module_internal.wasm',
-      'wasm/vision_wasm_nosimd_internal.js',
-      'wasm/vision_wasm_nosimd_internal.wasm',
     ]);
   });
 

@@ -90,11 +90,10 @@ export const TASKS: readonly TaskRecipe[] = [
 
 /** Files copied unchanged from `@mediapipe/tasks-vision` (package path → assets path). */
 export const COPIES: readonly { from: string; to: string }[] = [
-  // Original names, so FilesetResolver.forVisionTasks(url) finds them.
+  // Original names, so FilesetResolver.forVisionTasks(url) finds them. The non-SIMD build is not
+  // shipped: the SDK names its wasm explicitly and never loads it (every supported browser has SIMD).
   { from: 'wasm/vision_wasm_internal.js', to: 'wasm/vision_wasm_internal.js' },
   { from: 'wasm/vision_wasm_internal.wasm', to: 'wasm/vision_wasm_internal.wasm' },
-  { from: 'wasm/vision_wasm_nosimd_internal.js', to: 'wasm/vision_wasm_nosimd_internal.js' },
-  { from: 'wasm/vision_wasm_nosimd_internal.wasm', to: 'wasm/vision_wasm_nosimd_internal.wasm' },
   // ES-module build of the same wasm: what @fittingroom/sdk loads inside a module worker.
   { from: 'wasm/vision_wasm_module_internal.js', to: 'wasm/vision_wasm_module_internal.js' },
   { from: 'wasm/vision_wasm_module_internal.wasm', to: 'wasm/vision_wasm_module_internal.wasm' },

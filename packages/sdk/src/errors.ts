@@ -24,6 +24,9 @@ export type FittingRoomErrorCode =
   | 'ml_load_failed'
   | 'ml_download_failed'
   | 'ml_closed'
+  // 3D products (render3d/errors.ts): the image fallback is drawn instead
+  | 'model_failed'
+  | 'webgl_unavailable'
   // capture (capture/errors.ts) and upload (upload/errors.ts)
   | CaptureErrorCode
   | UploadErrorCode;

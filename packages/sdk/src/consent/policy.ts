@@ -91,6 +91,20 @@ const httpUrl = v.pipe(
   v.check(isHttpUrl, 'must be an absolute http(s) URL'),
 );
 
+/**
+ * The privacy policy's URL, by one rule for the script tag and the npm package: absolute, or
+ * relative to the page it is given on (resolved against the page's base URL in a browser).
+ */
+const policyUrl = v.pipe(
+  v.string('must be a string'),
+  v.transform((url) => {
+    const base = globalThis.document?.baseURI;
+    return base && URL.canParse(url, base) ? new URL(url, base).href : url;
+  }),
+  v.maxLength(2000, 'must be at most 2000 characters'),
+  v.check(isHttpUrl, 'must be an http(s) URL, absolute or relative to the page'),
+);
+
 const ControllerSchema = v.strictObject({
   name: text(200),
   contact: text(200),
@@ -101,7 +115,7 @@ const ControllerSchema = v.strictObject({
 
 const PolicySchema = v.strictObject({
   controller: ControllerSchema,
-  policyUrl: httpUrl,
+  policyUrl,
   policyVersion: text(100),
   jurisdiction: text(200),
   storageLocation: text(200),

@@ -143,7 +143,10 @@ export async function createEngine(
     const model = fetchModel(modelUrl);
     model.catch(() => {}); // read by the task; a failure while the wasm loads is not unhandled
     const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
-    const vision = (await import(/* @vite-ignore */ url)) as Vision;
+    // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
+    const vision = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
+    )) as Vision;
     task = await createTask(vision, fileset, options, delegate, model).catch(
       async (error: unknown) => {
         await model; // a failed download is the error to report, not a GPU failure

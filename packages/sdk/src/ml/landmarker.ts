@@ -18,8 +18,8 @@ export interface LandmarkerOptions {
   readonly consent: ConsentView;
   /** `worker` (default where supported) keeps inference off the main thread. */
   readonly mode?: 'auto' | 'worker' | 'main';
-  /** URL of `ml-worker.js`; defaults to the file beside the SDK. */
-  readonly workerUrl?: string | URL;
+  /** URL of the SDK's `ml-worker.js`; default `ml-worker.js` in the assets folder. */
+  readonly workerUrl?: string | URL | undefined;
   /**
    * Default: chosen for this device (see `chooseDelegate`): GPU for hands only on a hardware
    * WebGL2 renderer, CPU on a software one; CPU for faces, because the offline face bundle's
@@ -60,7 +60,7 @@ export interface Landmarker {
   close(): Promise<void>;
 }
 
-const WORKER_FILE = './ml-worker.js';
+const WORKER_FILE = 'ml-worker.js';
 
 function resolveMode(mode: LandmarkerOptions['mode']): 'worker' | 'main' {
   if (mode === 'worker' || mode === 'main') return mode;
@@ -204,7 +204,7 @@ async function startMain(options: EngineOptions, config: LandmarkerOptions): Pro
 }
 
 async function startWorker(options: EngineOptions, config: LandmarkerOptions): Promise<Backend> {
-  const url = config.workerUrl ?? new URL(WORKER_FILE, import.meta.url);
+  const url = config.workerUrl ?? new URL(WORKER_FILE, options.assetsUrl);
   const worker = new Worker(url, { type: 'module', name: 'fittingroom-ml' });
   const pending = new Map<number, (frame: LandmarkFrame | null) => void>();
   let nextId = 0;

@@ -46,8 +46,16 @@ export interface Product {
   /** Retailer's product id (also sent with an upload): letters, digits, `.`, `_`, `-`. */
   readonly id: string;
   readonly kind: ProductKind;
-  /** Image URL (same origin or `blob:`/`data:`), or an already decoded image. */
+  /**
+   * Image URL (same origin or `blob:`/`data:`), or an already decoded image. With a `model` it
+   * is the fallback, drawn where WebGL2 is missing or the model fails to load.
+   */
   readonly image: string | ProductImageSource;
+  /**
+   * Optional 3D model: URL (same origin or `blob:`/`data:`) of a binary glTF 2.0 (GLB) file in
+   * metres, following the convention of docs/3d-models.md. Loaded only after camera consent.
+   */
+  readonly model?: string | undefined;
   /**
    * The point of the image that sits on the body anchor: ring centre, watch face centre,
    * earring hook, necklace front (worn at the pit of the neck), glasses bridge.

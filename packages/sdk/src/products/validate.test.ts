@@ -93,3 +93,21 @@ describe('requiredLandmarker', () => {
     });
   });
 });
+
+describe('parseProduct: 3D models', () => {
+  it('accepts a same-origin, blob: or data: model URL beside the image', () => {
+    for (const model of [
+      '/models/ring.glb',
+      'blob:https://shop.example/2',
+      'data:model/gltf-binary;base64,Z2xURg==',
+    ]) {
+      expect(parseProduct({ ...ring, model }, { baseUrl: BASE }).model).toBe(model);
+    }
+  });
+
+  it('names product.model for a third-party, empty or non-string model', () => {
+    expect(fieldOf({ ...ring, model: 'https://cdn.example/ring.glb' })).toBe('product.model');
+    expect(fieldOf({ ...ring, model: '' })).toBe('product.model');
+    expect(fieldOf({ ...ring, model: 42 })).toBe('product.model');
+  });
+});

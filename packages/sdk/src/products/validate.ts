@@ -48,6 +48,13 @@ const ProductSchema = v.pipe(
         [v.pipe(v.string(), v.minLength(1), v.maxLength(2048)), imageSource],
         'must be a URL string or a decoded image with a size',
       ),
+      model: v.optional(
+        v.pipe(
+          v.string('must be a URL string'),
+          v.minLength(1, 'must be a URL string'),
+          v.maxLength(2048),
+        ),
+      ),
       anchor: v.strictObject({ x: fraction, y: fraction }, objectMessage('an object { x, y }')),
       realWidthMm: v.pipe(
         v.number('must be a number'),
@@ -95,10 +102,11 @@ export function parseProduct(input: unknown, options: ParseProductOptions = {}):
   }
   const product = result.output;
   if (typeof product.image === 'string') checkImageUrl(product.image, options, `${prefix}.image`);
+  if (product.model !== undefined) checkImageUrl(product.model, options, `${prefix}.model`);
   return product;
 }
 
-/** Throws a {@link ConfigError} when `url` would leave the allowed origins. */
+/** Throws a {@link ConfigError} when `url` (an image or a model) would leave the allowed origins. */
 function checkImageUrl(url: string, policy: ProductUrlPolicy, field: string): void {
   const base = policy.baseUrl ?? globalThis.location?.href;
   let resolved: URL;

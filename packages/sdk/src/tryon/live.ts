@@ -8,7 +8,9 @@ import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
+import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
+import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { TryOnStrings } from './strings.js';
 import type { LiveView } from './view.js';
@@ -19,6 +21,7 @@ export interface LiveOptions {
   readonly product: Product;
   readonly consent: ConsentView;
   readonly assetsUrl: string | URL;
+  readonly workerUrl: string | URL | undefined;
   readonly strings: TryOnStrings;
   readonly debug: boolean;
   readonly inference: 'auto' | 'worker' | 'main';
@@ -58,12 +61,14 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     viewHeight: size.height,
   });
   let landmarker: Landmarker | null = null;
+  let pending3d: Promise<Renderer3d | null> | null = null;
   try {
     await view.video.play().catch(() => {});
     setPhase(view, 'downloading', strings.loading);
     view.setDownload({ loaded: 0, total: 0 });
     const kind = requiredLandmarker(product.kind);
-    const [image, marker] = await Promise.all([
+    pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
+    const [image, marker, r3d] = await Promise.all([
       loadProductImage(product.image),
       createLandmarker({
         kind,
@@ -71,6 +76,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
         consent,
         mode: options.inference,
         delegate: options.delegate,
+        workerUrl: options.workerUrl,
         onProgress: (progress) => {
           view.setDownload(progress);
           const done = progress.total > 0 && progress.loaded >= progress.total;
@@ -79,6 +85,7 @@ export async function startLive(options: LiveOptions): Promise<Live> {
           }
         },
       }),
+      pending3d,
     ]);
     landmarker = marker;
     view.setDownload(null);
@@ -88,9 +95,10 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     // Until the first frame is processed, the shopper is told the try-on is starting, not to
     // show a hand that may well be in view already.
     setPhase(view, 'initializing', strings.initializing);
-    return run(options, camera.close, landmarker, image);
+    return run(options, camera.close, landmarker, image, r3d);
   } catch (error) {
     view.setDownload(null);
+    (await pending3d)?.close(); // start3d never rejects: it falls back to the image
     await landmarker?.close();
     camera.close();
     throw error;
@@ -116,6 +124,7 @@ function run(
   closeCamera: () => void,
   landmarker: Landmarker,
   image: Awaited<ReturnType<typeof loadProductImage>>,
+  renderer3d: Renderer3d | null,
 ): Live {
   const { view, product, strings } = options;
   const { width, height } = view.stageSize();
@@ -166,7 +175,9 @@ function run(
     const placed = placeProduct(fit, frame, geometry, handAt);
     handAt = placed.handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
-    overlay.draw(placements, frame);
+    // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
+    if (renderer3d) renderer3d.draw(frame, placements, geometry);
+    else overlay.draw(placements, frame);
     misses = placed.tracking ? 0 : misses + 1;
     if (!placed.tracking && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
     report(placed.tracking, placed.hint ?? idle);
@@ -175,6 +186,7 @@ function run(
   const resized = watchSize(view, (size) => {
     geometry = { ...geometry, ...size };
     overlay.resize(size.width, size.height);
+    renderer3d?.resize(size.width, size.height);
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
   // Two reasons to skip frames: a photo under review, and a hidden tab (no one sees the
@@ -209,6 +221,7 @@ function run(
       resized.disconnect();
       closeCamera();
       overlay.close();
+      renderer3d?.close();
       await landmarker.close();
     },
   };

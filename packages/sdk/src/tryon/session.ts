@@ -32,6 +32,13 @@ function toError(error: unknown, fallback: string): FittingRoomError {
  * shopper opens it and consents.
  */
 export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn {
+  // SSR-safe means "import anywhere, create in the browser": say so rather than fail on a URL.
+  if (typeof document === 'undefined') {
+    throw new ConfigError(
+      'createTryOn',
+      'runs in the browser only (no document here): import the SDK anywhere, but call createTryOn in client code, e.g. in a useEffect or a "use client" component',
+    );
+  }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
@@ -159,6 +166,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         product,
         consent,
         assetsUrl: options.assetsUrl,
+        workerUrl: options.workerUrl,
         strings,
         debug: options.debug ?? false,
         inference: options.inference ?? 'auto',

@@ -25,8 +25,14 @@ export interface TryOnOptions {
   readonly product: Product;
   /** The retailer's consent policy (controller, policy URL and version, retention, purposes). */
   readonly policy: ConsentPolicy;
-  /** URL of the self-hosted assets folder (`@fittingroom/models` dist + `ml-worker.js`). */
+  /** URL of the self-hosted assets folder (`@fittingroom/models` dist + the SDK's `ml-worker.js`). */
   readonly assetsUrl: string | URL;
+  /**
+   * URL of the SDK's inference worker (`@fittingroom/sdk/dist/ml-worker.js`, same origin as the
+   * page); default `ml-worker.js` in the assets folder, where `@fittingroom/vite-plugin` and
+   * `fittingroom-assets` put it.
+   */
+  readonly workerUrl?: string | URL | undefined;
   /** Without it, sharing is not offered. */
   readonly ingest?: IngestOptions | undefined;
   /** Where the try-on UI mounts; default: a modal layer appended to `document.body`. */

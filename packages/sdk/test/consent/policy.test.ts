@@ -34,12 +34,28 @@ describe('resolvePolicy', () => {
     expect(p.purposes).toEqual(['camera', 'upload', 'product-improvement']);
   });
 
+  it('takes a page-relative policyUrl in a browser, resolved against the page (one rule with the script tag)', () => {
+    const page = new URL('/privacy', document.baseURI).href;
+    expect(resolvePolicy({ ...POLICY, policyUrl: '/privacy' }).policyUrl).toBe(page);
+    expect(page).toMatch(/^https?:\/\//);
+  });
+
+  it('refuses a relative policyUrl where there is no page to resolve it against', () => {
+    const doc = Object.getOwnPropertyDescriptor(globalThis, 'document');
+    Object.defineProperty(globalThis, 'document', { value: undefined, configurable: true });
+    try {
+      expect(fieldOf({ ...POLICY, policyUrl: 'privacy.html' })).toBe('policy.policyUrl');
+    } finally {
+      if (doc) Object.defineProperty(globalThis, 'document', doc);
+    }
+  });
+
   it.each([
     [{ ...POLICY, controller: { contact: 'x' } }, 'policy.controller.name'],
     [{ ...POLICY, controller: { name: '   ', contact: 'x' } }, 'policy.controller.name'],
     [{ ...POLICY, controller: { name: 'Shop' } }, 'policy.controller.contact'],
     [{ ...POLICY, controller: 'Shop' }, 'policy.controller'],
-    [{ ...POLICY, policyUrl: 'privacy.html' }, 'policy.policyUrl'],
+    [{ ...POLICY, policyUrl: 'ftp://shop.example/privacy' }, 'policy.policyUrl'],
     [{ ...POLICY, policyUrl: 'javascript:alert(1)' }, 'policy.policyUrl'],
     [{ ...POLICY, policyVersion: '' }, 'policy.policyVersion'],
     [{ ...POLICY, policyVersion: 3 }, 'policy.policyVersion'],

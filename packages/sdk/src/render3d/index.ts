@@ -1,0 +1,243 @@
+// The 3D renderer, loaded by dynamic import only after camera consent and only for a product
+// with a `model`: three.js (WebGLRenderer, GLTFLoader, PBR, PMREM + RoomEnvironment) lives in
+// this chunk and nowhere else.
+import {
+  ACESFilmicToneMapping,
+  Group,
+  PerspectiveCamera,
+  PMREMGenerator,
+  Scene,
+  type Texture,
+  WebGLRenderer,
+} from 'three';
+import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
+import type { LandmarkFrame, Placement, ViewGeometry } from '../anchoring/types.js';
+import {
+  type FaceTopology,
+  type Pose3,
+  type PoseTrack,
+  posesForFrame,
+  smoothPose,
+  type ViewCamera,
+  viewFov,
+} from '../pose/index.js';
+import { DEFAULT_FINGER, type Product } from '../products/types.js';
+import { WebGLUnavailableError } from './errors.js';
+import { type LoadedModel, loadModel } from './model.js';
+import { createOccluderLayer } from './occluders.js';
+import { triangulateFace } from './topology.js';
+
+export { checkModel, MODEL_SIZE_M, type ModelSummary } from './check.js';
+export { ModelError, WebGLUnavailableError } from './errors.js';
+
+/** Options of {@link createRenderer3d}. */
+export interface Renderer3dOptions {
+  /** A product with a `model`. */
+  readonly product: Product & { readonly model: string };
+  /** The 2D overlay canvas the 3D render is composited into, mirrored as the video is shown. */
+  readonly overlayCanvas: HTMLCanvasElement;
+  /** View size in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Draws the occluders as wireframes (docs/3d-models.md, "debug view"). */
+  readonly debug?: boolean;
+  /** Backing pixels per CSS pixel (default `devicePixelRatio`, else 1). */
+  readonly pixelRatio?: number;
+  /** Fetches the model (default `fetch`). */
+  readonly fetch?: typeof fetch;
+}
+
+/** One try-on's 3D renderer. */
+export interface Renderer3d {
+  /** Poses, renders and composites one frame; hidden placements draw nothing. */
+  draw(frame: LandmarkFrame, placements: readonly Placement[], view: ViewGeometry): void;
+  /** Changes the view size (CSS pixels). */
+  resize(width: number, height: number): void;
+  /** Milliseconds the last `draw` took (pose, render and composite). */
+  readonly lastDrawMs: number;
+  /** Frees the GPU resources and the WebGL context; later calls do nothing. */
+  close(): void;
+}
+
+/** How long a slot keeps its last pose when its landmarks drop out but its placement shows. */
+const HOLD_MS = 150;
+
+/** One model copy per placement slot (earrings: two). */
+function slots(model: LoadedModel, count: number): Group[] {
+  return Array.from({ length: count }, (_, i) => {
+    const g = new Group();
+    g.add(i === 0 ? model.scene : model.scene.clone());
+    g.matrixAutoUpdate = false;
+    g.visible = false;
+    return g;
+  });
+}
+
+function setPose(group: Group, pose: Pose3): void {
+  const k = pose.pxPerMetre;
+  const [x, y, z] = [pose.x, pose.y, pose.z];
+  const p = pose.position;
+  group.matrix.set(
+    x[0] * k,
+    y[0] * k,
+    z[0] * k,
+    p[0],
+    x[1] * k,
+    y[1] * k,
+    z[1] * k,
+    p[1],
+    x[2] * k,
+    y[2] * k,
+    z[2] * k,
+    p[2],
+    0,
+    0,
+    0,
+    1,
+  );
+  group.matrixWorldNeedsUpdate = true;
+  group.visible = true;
+}
+
+function placeCamera(camera: PerspectiveCamera, view: ViewCamera): void {
+  camera.fov = (viewFov(view) * 180) / Math.PI;
+  camera.aspect = view.width / view.height;
+  camera.near = view.focalPx / 10;
+  camera.far = view.focalPx * 4;
+  camera.position.set(view.cx, -view.cy, view.focalPx);
+  camera.lookAt(view.cx, -view.cy, 0);
+  camera.updateProjectionMatrix();
+}
+
+/**
+ * Creates the renderer of one try-on: a WebGL2 context on a detached canvas, the model
+ * (fetched, parsed and checked), a room environment generated on the device (no HDR file) and
+ * the SDK's occluders. Throws {@link WebGLUnavailableError} without WebGL2 and `ModelError`
+ * naming the file when the model fails; either way nothing is left open.
+ */
+export async function createRenderer3d(options: Renderer3dOptions): Promise<Renderer3d> {
+  const { product, overlayCanvas } = options;
+  const ratio = options.pixelRatio ?? (globalThis.devicePixelRatio || 1);
+  const canvas = overlayCanvas.ownerDocument.createElement('canvas');
+  let renderer: WebGLRenderer;
+  try {
+    renderer = new WebGLRenderer({
+      canvas,
+      alpha: true,
+      antialias: true,
+      premultipliedAlpha: true,
+    });
+  } catch (cause) {
+    throw new WebGLUnavailableError({ cause });
+  }
+  let model: LoadedModel;
+  try {
+    model = await loadModel(product.model, product.kind, options.fetch);
+  } catch (error) {
+    renderer.dispose();
+    renderer.forceContextLoss();
+    throw error;
+  }
+  const ctx = overlayCanvas.getContext('2d');
+  renderer.setClearColor(0x000000, 0);
+  renderer.toneMapping = ACESFilmicToneMapping;
+  renderer.setPixelRatio(ratio);
+  const scene = new Scene();
+  let environment: Texture | null = null;
+  const makeEnvironment = () => {
+    const pmrem = new PMREMGenerator(renderer);
+    const room = new RoomEnvironment();
+    environment?.dispose();
+    environment = pmrem.fromScene(room, 0.04).texture;
+    scene.environment = environment;
+    room.dispose();
+    pmrem.dispose();
+  };
+  makeEnvironment();
+  // The context can be lost (GPU reset, too many contexts): three restores its own state, the
+  // environment map is a render target and is made again.
+  const onRestored = () => makeEnvironment();
+  canvas.addEventListener('webglcontextrestored', onRestored);
+  const camera = new PerspectiveCamera();
+  const occluders = createOccluderLayer(options.debug === true);
+  scene.add(occluders.group);
+  const count = product.kind === 'earrings' ? 2 : 1;
+  const groups = slots(model, count);
+  scene.add(...groups);
+  const tracks: (PoseTrack | null)[] = groups.map(() => null);
+  const lastSeen: number[] = groups.map(() => Number.NEGATIVE_INFINITY);
+  let topology: FaceTopology | null = null;
+  let closed = false;
+  let lastDrawMs = 0;
+
+  const resize = (width: number, height: number) => renderer.setSize(width, height, false);
+  resize(options.width, options.height);
+
+  return {
+    get lastDrawMs() {
+      return lastDrawMs;
+    },
+    draw(frame, placements, view) {
+      if (closed || !ctx) return;
+      const started = performance.now();
+      const result = posesForFrame(frame, {
+        kind: product.kind,
+        finger: product.finger ?? DEFAULT_FINGER,
+        view,
+        placements,
+        bandRadiusM: model.halfWidthM * 0.7,
+        triangulate: (points) => {
+          topology ??= triangulateFace(points);
+          return topology;
+        },
+      });
+      let any = false;
+      result.poses.forEach((pose, i) => {
+        const group = groups[i]!;
+        const t = frame.timestampMs;
+        if (pose) {
+          tracks[i] = smoothPose(tracks[i] ?? null, pose, t);
+          lastSeen[i] = t;
+        } else if (!(placements[i]?.visible && t - lastSeen[i]! <= HOLD_MS)) {
+          tracks[i] = null;
+        }
+        const track = tracks[i];
+        if (track) setPose(group, track.output);
+        else group.visible = false;
+        any ||= group.visible;
+      });
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, overlayCanvas.width, overlayCanvas.height);
+      if (any) {
+        occluders.update(result.occluders);
+        placeCamera(camera, result.camera);
+        renderer.render(scene, camera);
+        // The scene is the camera's own (unmirrored) view; the preview is mirrored.
+        ctx.setTransform(-1, 0, 0, 1, overlayCanvas.width, 0);
+        ctx.drawImage(canvas, 0, 0, overlayCanvas.width, overlayCanvas.height);
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+      }
+      lastDrawMs = performance.now() - started;
+    },
+    resize,
+    close() {
+      if (closed) return;
+      closed = true;
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+      occluders.dispose();
+      scene.traverse((o) => {
+        const mesh = o as { geometry?: { dispose(): void }; material?: unknown };
+        mesh.geometry?.dispose();
+        const materials = Array.isArray(mesh.material) ? mesh.material : [mesh.material];
+        for (const m of materials) (m as { dispose?: () => void } | undefined)?.dispose?.();
+      });
+      environment?.dispose();
+      renderer.dispose();
+      // dispose() leaves the context alive until garbage collection; lose it now, so 20 try-ons
+      // in a row never hit the browser's context limit.
+      renderer.forceContextLoss();
+      canvas.width = 0;
+      canvas.height = 0;
+    },
+  };
+}

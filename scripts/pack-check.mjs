@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Packs every publishable package as npm would publish it and checks the tarballs the way a
+// retailer's developer meets them, outside the workspace: README and LICENSE inside, no tests,
+// no `workspace:` ranges, every `exports`/`bin` target present; then installs the tarballs into
+// a fresh folder with npm (engine warnings fail the check), imports the Node packages in plain
+// Node, runs `fittingroom-server --help`, and type-checks the SDK's entries in a strict consumer.
+// Needs the packages built. Exits 1 when anything is wrong, listing every problem.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const PACKAGES = ['protocol', 'server', 'models', 'sdk', 'embed', 'vite-plugin'];
+const work = mkdtempSync(join(tmpdir(), 'fr-pack-'));
+const problems = [];
+const check = (ok, message) => {
+  if (!ok) problems.push(message);
+};
+const sh = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** Every string target of an `exports` map (conditions and subpaths flattened). */
+const targets = (exports) =>
+  typeof exports === 'string' ? [exports] : Object.values(exports ?? {}).flatMap(targets);
+
+const tarballs = [];
+for (const name of PACKAGES) {
+  const dir = join(root, 'packages', name);
+  const out = sh('npx', ['-y', 'pnpm@10.34.8', 'pack', '--pack-destination', work], dir);
+  const tarball = out.trim().split('\n').at(-1);
+  tarballs.push(tarball);
+  const files = sh('tar', ['-tzf', tarball])
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.slice(8));
+  const pkg = JSON.parse(sh('tar', ['-xzOf', tarball, 'package/package.json']));
+  const at = `@fittingroom/${name}`;
+  for (const required of ['README.md', 'LICENSE', 'package.json'])
+    check(files.includes(required), `${at}: ${required} missing from the tarball`);
+  check(!files.some((f) => /(^|\/)(test|tests)\/|\.test\.[jt]s$/.test(f)), `${at}: ships tests`);
+  check(!JSON.stringify(pkg).includes('workspace:'), `${at}: a workspace: range is published`);
+  for (const target of [...targets(pkg.exports), ...Object.values(pkg.bin ?? {})]) {
+    const path = target.replace(/^\.\//, '');
+    const isSource = pkg.exports && JSON.stringify(pkg.exports).includes(`"source":"${target}"`);
+    if (!isSource) check(files.includes(path), `${at}: ${target} is exported but not shipped`);
+  }
+  for (const [condition, target] of Object.entries(pkg.exports?.['.'] ?? {}))
+    if (condition !== 'source')
+      check(
+        !target.endsWith('.ts') || target.endsWith('.d.ts'),
+        `${at}: . → ${target} is TypeScript`,
+      );
+  if (name === 'embed') {
+    check(
+      !pkg.dependencies || Object.keys(pkg.dependencies).length === 0,
+      `${at}: has dependencies`,
+    );
+  }
+  if (name === 'models')
+    check(
+      !files.some((f) => f.includes('nosimd')),
+      `${at}: ships the non-SIMD wasm the SDK never loads`,
+    );
+  console.log(`packed ${at}: ${files.length} files, ${readFileSync(tarball).length} bytes`);
+}
+
+// A consumer outside the workspace: only the tarballs and public npm packages.
+const app = join(work, 'app');
+mkdirSync(app);
+writeFileSync(
+  join(app, 'package.json'),
+  JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+);
+const install = execFileSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--loglevel=warn', ...tarballs],
+  {
+    cwd: app,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_engine_strict: 'false' },
+  },
+);
+check(!/EBADENGINE/.test(install), `npm install warned about an engine:\n${install}`);
+for (const [spec, probe] of [
+  ['@fittingroom/protocol', 'typeof m.UploadResultSchema'],
+  ['@fittingroom/server', 'typeof m.startServer'],
+  ['@fittingroom/models', 'typeof m.assetsDir'],
+  ['@fittingroom/vite-plugin', 'typeof m.fittingRoomAssets'],
+  ['@fittingroom/sdk', 'typeof m.createTryOn'],
+]) {
+  try {
+    const out = sh(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import('${spec}'); console.log(${probe});`],
+      app,
+    );
+    check(
+      ['string', 'function', 'object'].includes(out.trim()),
+      `${spec}: imported, but ${probe} is ${out.trim()}`,
+    );
+  } catch (error) {
+    problems.push(`${spec} does not import in plain Node: ${error.stderr ?? error.message}`);
+  }
+}
+const help = sh(join(app, 'node_modules', '.bin', 'fittingroom-server'), ['--help'], app);
+check(help.includes('FR_ALLOWED_ORIGINS'), 'fittingroom-server --help does not list the settings');
+
+// The SDK's declarations in a strict consumer (bundler resolution, as Vite and Next.js use).
+const sdkPkg = JSON.parse(
+  readFileSync(join(app, 'node_modules/@fittingroom/sdk/package.json'), 'utf8'),
+);
+const subpaths = Object.keys(sdkPkg.exports).filter((s) => sdkPkg.exports[s]?.types);
+writeFileSync(
+  join(app, 'consumer.ts'),
+  subpaths
+    .map((s, i) => `import * as e${i} from '@fittingroom/sdk${s.slice(1)}';\nvoid e${i};`)
+    .join('\n') +
+    "\nimport type { TryOnOptions } from '@fittingroom/sdk';\nexport const options: Partial<TryOnOptions> = { assetsUrl: '/fittingroom/assets/' };\n",
+);
+writeFileSync(
+  join(app, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+      skipLibCheck: false,
+      types: [],
+    },
+    files: ['consumer.ts'],
+  }),
+);
+try {
+  sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
+} catch (error) {
+  problems.push(`@fittingroom/sdk does not type-check in a strict consumer:\n${error.stdout}`);
+}
+
+rmSync(work, { recursive: true, force: true });
+if (problems.length) {
+  for (const problem of problems) console.error(`✖ ${problem}`);
+  process.exit(1);
+}
+console.log(`✓ ${PACKAGES.length} packages pack, install outside the workspace and import`);
