@@ -44,7 +44,7 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     const cut = cuts.findIndex((suffix) => path.endsWith(suffix));
     if (cut >= 0) {
       cuts.splice(cut, 1);
-      return cutHalfway(join(root, path), req, res);
+      return cutHalfway(fileOf(root, path), req, res);
     }
     // `?csp=off` serves a page without CSP, as on a retailer site that has none: the SDK's own
     // guards must hold there too.
@@ -73,6 +73,17 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The file on disk that `path` is served from (the assets folder maps as `serve` maps it). */
+function fileOf(root: string, path: string): string {
+  if (!path.startsWith(ASSETS_PATH)) return join(root, path);
+  const rest = path.slice(ASSETS_PATH.length);
+  return join(
+    root,
+    rest.startsWith('ml-worker.js') ? 'packages/sdk/dist' : 'packages/models/dist',
+    rest,
+  );
 }
 
 function cutHalfway(file: string, req: IncomingMessage, res: ServerResponse): void {
