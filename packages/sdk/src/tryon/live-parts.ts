@@ -3,3 +3,4 @@
 export { startLive } from './live.js';
 export { openReview } from './review-flow.js';
 export { mountLiveView } from './view.js';
+export { createWarmSlot } from './warm.js';

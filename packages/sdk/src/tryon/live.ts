@@ -4,6 +4,7 @@ import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
 import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
+import type { LandmarkerKind } from '../ml/types.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
@@ -14,6 +15,8 @@ import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { TryOnStrings } from './strings.js';
 import type { LiveView } from './view.js';
+import { type VisibilityOptions, watchVisibility } from './visibility.js';
+import type { WarmSlot } from './warm.js';
 
 /** Options of {@link startLive}. */
 export interface LiveOptions {
@@ -32,6 +35,11 @@ export interface LiveOptions {
   readonly onCameraEnded: () => void;
   /** Called when the product starts or stops being drawn (most of its footprint in view). */
   readonly onTracking?: (tracking: boolean) => void;
+  /**
+   * Where a landmarker is kept between close and open (see warm.ts): one parked there is used
+   * (no download, no compile), and `close(true)` parks this one there.
+   */
+  readonly warm?: WarmSlot | null | undefined;
 }
 
 /** The running camera → landmarks → overlay pipeline. */
@@ -41,8 +49,11 @@ export interface Live {
   capture(): Promise<Blob>;
   pause(): void;
   resume(): void;
-  /** Stops the loop, the landmarker and the camera. Safe to call twice. */
-  close(): Promise<void>;
+  /**
+   * Stops the loop, the overlay and the camera, and the landmarker too unless `keep` (and
+   * camera consent stands): then it is parked in the warm slot. Safe to call twice.
+   */
+  close(keep?: boolean): Promise<void>;
 }
 
 /**
@@ -54,48 +65,37 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
   const size = view.stageSize();
   setPhase(view, 'camera', strings.starting);
-  const camera = await openCamera({
-    consent,
-    video: view.video,
-    viewWidth: size.width,
-    viewHeight: size.height,
-  });
-  let landmarker: Landmarker | null = null;
+  const open = () =>
+    openCamera({ consent, video: view.video, viewWidth: size.width, viewHeight: size.height });
+  const camera = await open(); // a warm landmarker stays parked if the camera fails
+  // A warm landmarker is taken only once the camera runs, and owned from here: closed on any
+  // failure, or when it is of another kind than the product needs.
+  let landmarker: Landmarker | null = options.warm?.take() ?? null;
   let pending3d: Promise<Renderer3d | null> | null = null;
   try {
     await view.video.play().catch(() => {});
-    setPhase(view, 'downloading', strings.loading);
-    view.setDownload({ loaded: 0, total: 0 });
     const kind = requiredLandmarker(product.kind);
+    if (landmarker && landmarker.kind !== kind) {
+      await landmarker.close();
+      landmarker = null;
+    }
     pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
     const [image, marker, r3d] = await Promise.all([
       loadProductImage(product.image),
-      createLandmarker({
-        kind,
-        assetsUrl: options.assetsUrl,
-        consent,
-        mode: options.inference,
-        delegate: options.delegate,
-        workerUrl: options.workerUrl,
-        onProgress: (progress) => {
-          view.setDownload(progress);
-          const done = progress.total > 0 && progress.loaded >= progress.total;
-          if (done && view.host.dataset.phase === 'downloading') {
-            setPhase(view, 'initializing', strings.initializing);
-          }
-        },
-      }),
+      landmarker ?? downloadLandmarker(options, kind),
       pending3d,
     ]);
     landmarker = marker;
     view.setDownload(null);
-    camera.onClose((reason) => {
-      if (reason === 'ended') options.onCameraEnded();
-    });
     // Until the first frame is processed, the shopper is told the try-on is starting, not to
     // show a hand that may well be in view already.
     setPhase(view, 'initializing', strings.initializing);
-    return run(options, camera.close, landmarker, image, r3d);
+    const reopen = async () => {
+      const next = await open();
+      await view.video.play().catch(() => {});
+      return next;
+    };
+    return run(options, { camera, reopen }, landmarker, image, r3d);
   } catch (error) {
     view.setDownload(null);
     (await pending3d)?.close(); // start3d never rejects: it falls back to the image
@@ -103,6 +103,28 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     camera.close();
     throw error;
   }
+}
+
+/** Loads a landmarker cold, showing the download's bytes, then "starting" once all are in. */
+function downloadLandmarker(options: LiveOptions, kind: LandmarkerKind): Promise<Landmarker> {
+  const { view, strings } = options;
+  setPhase(view, 'downloading', strings.loading);
+  view.setDownload({ loaded: 0, total: 0 });
+  return createLandmarker({
+    kind,
+    assetsUrl: options.assetsUrl,
+    consent: options.consent,
+    mode: options.inference,
+    delegate: options.delegate,
+    workerUrl: options.workerUrl,
+    onProgress: (progress) => {
+      view.setDownload(progress);
+      const done = progress.total > 0 && progress.loaded >= progress.total;
+      if (done && view.host.dataset.phase === 'downloading') {
+        setPhase(view, 'initializing', strings.initializing);
+      }
+    },
+  });
 }
 
 /** What the view shows while starting: `data-phase` on the host (tests read it) and a status. */
@@ -121,7 +143,7 @@ export const HINT_AFTER_FRAMES = 2;
 
 function run(
   options: LiveOptions,
-  closeCamera: () => void,
+  cameras: Pick<VisibilityOptions, 'camera' | 'reopen'>,
   landmarker: Landmarker,
   image: Awaited<ReturnType<typeof loadProductImage>>,
   renderer3d: Renderer3d | null,
@@ -189,40 +211,30 @@ function run(
     renderer3d?.resize(size.width, size.height);
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
-  // Two reasons to skip frames: a photo under review, and a hidden tab (no one sees the
-  // result, and a background tab's inference only drains the battery).
-  let reviewing = false;
-  const doc = view.host.ownerDocument;
-  const apply = () => {
-    const hidden = doc.visibilityState === 'hidden';
-    view.host.dataset.paused = String(reviewing || hidden);
-    if (reviewing || hidden) loop.pause();
-    else loop.resume();
-  };
-  doc.addEventListener('visibilitychange', apply);
+  const paused = watchVisibility({
+    ...cameras,
+    doc: view.host.ownerDocument,
+    host: view.host,
+    loop,
+    onEnded: options.onCameraEnded,
+  });
   let closed = false;
   return {
     landmarker,
     capture: () =>
       captureStill({ video: view.video, overlayCanvas: view.canvas, mirrored: true, fit: 'cover' }),
-    pause: () => {
-      reviewing = true;
-      apply();
-    },
-    resume: () => {
-      reviewing = false;
-      apply();
-    },
-    async close() {
+    pause: () => paused.setReviewing(true),
+    resume: () => paused.setReviewing(false),
+    async close(keep = false) {
       if (closed) return;
       closed = true;
-      doc.removeEventListener('visibilitychange', apply);
       loop.stop();
       resized.disconnect();
-      closeCamera();
+      paused.close();
       overlay.close();
       renderer3d?.close();
-      await landmarker.close();
+      if (keep && options.warm && options.consent.allows('camera')) options.warm.park(landmarker);
+      else await landmarker.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Live } from './live.js';
 import { loadTryOnStrings, type TryOnStringOverrides, type TryOnStrings } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import type { LiveView } from './view.js';
+import type { WarmSlot } from './warm.js';
 
 // Only consent is needed before the shopper agrees: the live view, camera, anchoring, overlay,
 // capture and upload client load after that, so a page pays for them only on use.
@@ -41,6 +42,10 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const grace = options.reopenGraceMs;
+  if (grace !== undefined && !(grace >= 0 && grace < 1 / 0)) {
+    throw new ConfigError('reopenGraceMs', 'must be a number of ms ≥ 0');
+  }
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,
     strings: options.strings && pickConsentOverrides(options.strings),
@@ -52,6 +57,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   let live: Live | null = null;
   let uploads: UploadClient | null = null;
   let closeReview: (() => void) | null = null;
+  let warm: WarmSlot | null = null; // after consent: the landmarker kept between close and open
 
   const setState = (next: TryOnState) => {
     state = next;
@@ -76,12 +82,13 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     return uploads;
   };
 
-  async function stopLive(): Promise<void> {
+  /** Stops the live pipeline; `keep` parks its landmarker for a warm reopen (see warm.ts). */
+  async function stopLive(keep = false): Promise<void> {
     closeReview?.();
     closeReview = null;
     const running = live;
     live = null;
-    await running?.close();
+    await running?.close(keep);
   }
 
   async function capture(): Promise<void> {
@@ -128,6 +135,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
       loadTryOnStrings(consent.locale, overrides),
     ]);
     strings = texts;
+    warm ??= parts.createWarmSlot(consent, grace);
     const container = options.container ?? document.body;
     view = parts.mountLiveView(container, strings, () => void tryOn.close(), consent.locale);
     view.host.dataset.state = 'starting';
@@ -148,7 +156,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
 
   /** The camera stopped under us: say so, release everything, offer to start again. */
   async function cameraEnded(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
-    await stopLive();
+    await stopLive(true);
     if (!view || !strings) return;
     setState('starting');
     fail(new FittingRoomError('camera_failed', 'The camera stopped.'));
@@ -171,6 +179,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         debug: options.debug ?? false,
         inference: options.inference ?? 'auto',
         delegate: options.delegate,
+        warm,
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
         onCameraEnded: () => void cameraEnded(parts),
         onTracking: (tracking) => events.emit('tracking', tracking),
@@ -192,7 +201,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   const tryOn: TryOn = {
     open,
     async close() {
-      await stopLive();
+      await stopLive(true);
       view?.remove();
       view = null;
       setState('closed');
@@ -200,6 +209,7 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     async withdraw() {
       const client = await uploadClient(); // subscribed before the event, so it purges + erases
       await stopLive();
+      await warm?.release();
       await consent.withdraw();
       if (strings) view?.setStatus(strings.withdrawn);
       events.emit('withdrawn', undefined);
