@@ -3,14 +3,14 @@ import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
-import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
-import type { LandmarkerKind } from '../ml/types.js';
+import type { Landmarker } from '../ml/landmarker.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
 import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
+import { downloadLandmarker } from './download.js';
 import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { TryOnStrings } from './strings.js';
@@ -103,28 +103,6 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     camera.close();
     throw error;
   }
-}
-
-/** Loads a landmarker cold, showing the download's bytes, then "starting" once all are in. */
-function downloadLandmarker(options: LiveOptions, kind: LandmarkerKind): Promise<Landmarker> {
-  const { view, strings } = options;
-  setPhase(view, 'downloading', strings.loading);
-  view.setDownload({ loaded: 0, total: 0 });
-  return createLandmarker({
-    kind,
-    assetsUrl: options.assetsUrl,
-    consent: options.consent,
-    mode: options.inference,
-    delegate: options.delegate,
-    workerUrl: options.workerUrl,
-    onProgress: (progress) => {
-      view.setDownload(progress);
-      const done = progress.total > 0 && progress.loaded >= progress.total;
-      if (done && view.host.dataset.phase === 'downloading') {
-        setPhase(view, 'initializing', strings.initializing);
-      }
-    },
-  });
 }
 
 /** What the view shows while starting: `data-phase` on the host (tests read it) and a status. */

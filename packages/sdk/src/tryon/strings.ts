@@ -38,6 +38,8 @@ export interface TryOnStrings {
   readonly withdrawn: string;
   readonly mlFailed: string;
   readonly ml_download_failed: string;
+  /** No byte of the download arrived for a while (STALL_MS); a retry is offered. */
+  readonly download_stalled: string;
   readonly retry: string;
   /** The camera track ended while trying on (unplugged, taken by another app). */
   readonly camera_ended: string;

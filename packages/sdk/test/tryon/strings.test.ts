@@ -38,6 +38,7 @@ const KEYS: Record<keyof TryOnStrings, true> = {
   withdrawn: true,
   mlFailed: true,
   ml_download_failed: true,
+  download_stalled: true,
   retry: true,
   camera_ended: true,
   camera_denied: true,
