@@ -75,4 +75,7 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
   .actions > button { flex: 1 1 0; padding-left: 8px; padding-right: 8px; }
   .review { z-index: 3; }
 }
+@media (max-width: 380px) {
+  .actions > button { font-size: 0.875em; white-space: nowrap; }
+}
 `;
