@@ -42,6 +42,11 @@ export interface ServerConfig {
   readonly receipts: { readonly maxLifetimeMs: number; readonly clockSkewMs: number };
   /** Upload bodies held in memory at once; past it `503 server_busy` with `Retry-After`. */
   readonly maxUploadsInFlight: number;
+  /**
+   * Redis shared by every instance (rate limits, idempotency locks, uploads in flight); null:
+   * one instance, all of it in this process.
+   */
+  readonly redisUrl: string | null;
   /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
   readonly trustProxy: boolean | readonly string[];
   readonly staticDir: string | null;
@@ -165,6 +170,15 @@ function parseStorage(env: Env): StorageConfig {
   };
 }
 
+function parseRedisUrl(env: Env): string | null {
+  const raw = text(env, 'FR_REDIS_URL');
+  if (raw === undefined) return null;
+  if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) {
+    throw new ConfigError('FR_REDIS_URL', 'expected a redis:// or rediss:// URL');
+  }
+  return raw;
+}
+
 function parseTimeouts(env: Env): RequestTimeouts {
   const headersMs = integer(env, 'FR_HEADERS_TIMEOUT_SECONDS', 10, 1, 3600) * 1000;
   const requestMs = integer(env, 'FR_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000;
@@ -278,6 +292,7 @@ export function loadConfig(
         maxLifetimeMs: integer(env, 'FR_CONSENT_MAX_DAYS', 395, 1, 3650) * 86_400_000,
         clockSkewMs: integer(env, 'FR_CLOCK_SKEW_SECONDS', 300, 0, 86_400) * 1000,
       },
+      redisUrl: parseRedisUrl(env),
       trustProxy: parseTrustProxy(env),
       staticDir: staticDir ? path.resolve(staticDir) : null,
       logLevel,
