@@ -46,6 +46,11 @@ export interface ServerConfig {
   readonly receipts: { readonly maxLifetimeMs: number; readonly clockSkewMs: number };
   /** Upload bodies held in memory at once; past it `503 server_busy` with `Retry-After`. */
   readonly maxUploadsInFlight: number;
+  /**
+   * Redis shared by every instance (rate limits, idempotency locks, uploads in flight); null:
+   * one instance, all of it in this process.
+   */
+  readonly redisUrl: string | null;
   /** Trust `X-Forwarded-For` from any proxy (true) or from these addresses/CIDRs. */
   readonly trustProxy: boolean | readonly string[];
   readonly staticDir: string | null;
@@ -167,6 +172,15 @@ function parseStorage(env: Env): StorageConfig {
     region: text(env, 'FR_S3_REGION') ?? 'us-east-1',
     forcePathStyle: flag(env, 'FR_S3_FORCE_PATH_STYLE', endpoint !== undefined),
   };
+}
+
+function parseRedisUrl(env: Env): string | null {
+  const raw = text(env, 'FR_REDIS_URL');
+  if (raw === undefined) return null;
+  if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) {
+    throw new ConfigError('FR_REDIS_URL', 'expected a redis:// or rediss:// URL');
+  }
+  return raw;
 }
 
 function parseTimeouts(env: Env): RequestTimeouts {
@@ -291,6 +305,7 @@ export function loadConfig(
         maxLifetimeMs: integer(env, 'FR_CONSENT_MAX_DAYS', 395, 1, 3650) * 86_400_000,
         clockSkewMs: integer(env, 'FR_CLOCK_SKEW_SECONDS', 300, 0, 86_400) * 1000,
       },
+      redisUrl: parseRedisUrl(env),
       trustProxy: parseTrustProxy(env),
       staticDir: staticDir ? path.resolve(staticDir) : null,
       logLevel,
