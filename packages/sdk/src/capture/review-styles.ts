@@ -1,7 +1,9 @@
 /**
  * Styles of the review panel, adopted as a constructable stylesheet (no `<style>` or `style=`
  * attributes, so it runs under a CSP without `'unsafe-inline'`). Retailers theme it through
- * the custom properties on `:host`.
+ * the custom properties on `:host`. The photo fills the stage as the live video did (cover: it is
+ * the view as shown), under light scrims rather than bars, so it stays visible behind the title
+ * and the actions.
  */
 export const REVIEW_CSS = `
 :host {
@@ -18,12 +20,10 @@ export const REVIEW_CSS = `
   position: relative; box-sizing: border-box; height: 100%; overflow: hidden;
   background: #000; color: #fff;
 }
-/* The photo fills the stage as the live video did (cover): it is the view as it was shown. */
 img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
 h2, .bar {
   position: absolute; z-index: 1; left: 0; right: 0; margin: 0; box-sizing: border-box;
 }
-/* Light scrims, not bars: the photo stays visible behind the title and the actions. */
 h2 {
   top: 0; font-size: 1.1em; padding: calc(env(safe-area-inset-top, 0px) + 10px) 12px 28px;
   background: linear-gradient(rgba(0, 0, 0, 0.6), rgba(0, 0, 0, 0));

@@ -1,6 +1,8 @@
 /**
  * Styles of the live view, applied as a constructable stylesheet (no inline styles, so a CSP
- * without 'unsafe-inline' holds). Themable with the same custom properties as the dialog.
+ * without 'unsafe-inline' holds). Themable with the same custom properties as the dialog. On
+ * phones the header and controls lie on scrims that fade into the video, not opaque bars: the
+ * sheet is the camera image.
  */
 export const VIEW_CSS = `
 :host { all: initial; }
@@ -56,7 +58,6 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
     padding-left: calc(env(safe-area-inset-left, 0px) + 12px);
     padding-right: calc(env(safe-area-inset-right, 0px) + 12px);
   }
-  /* Scrims that fade into the video, not opaque bars: the sheet is the camera image. */
   .header {
     top: 0; padding-top: calc(env(safe-area-inset-top, 0px) + 8px); padding-bottom: 24px;
     background: linear-gradient(rgba(0, 0, 0, 0.62), rgba(0, 0, 0, 0));
