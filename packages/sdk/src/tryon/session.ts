@@ -50,6 +50,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   let state: TryOnState = 'idle';
   let view: LiveView | null = null;
   let live: Live | null = null;
+  /** Aborts a start in flight (close or withdrawal while the camera and models load). */
+  let starting: AbortController | null = null;
   let uploads: UploadClient | null = null;
   let closeReview: (() => void) | null = null;
 
@@ -77,6 +79,8 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   };
 
   async function stopLive(): Promise<void> {
+    starting?.abort();
+    starting = null;
     closeReview?.();
     closeReview = null;
     const running = live;
@@ -160,8 +164,11 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   async function begin(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
     if (!view || !strings) return;
     view.offerRetry(null);
+    const controller = new AbortController();
+    starting = controller;
     try {
       live = await parts.startLive({
+        signal: controller.signal,
         view,
         product,
         consent,
@@ -176,9 +183,12 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
         onTracking: (tracking) => events.emit('tracking', tracking),
       });
     } catch (error) {
+      if (controller.signal.aborted) return; // closed or withdrawn while starting: all released
       fail(error);
       offerRetry(parts);
       return;
+    } finally {
+      if (starting === controller) starting = null;
     }
     if (!view) return void (await stopLive()); // closed while starting
     view.captureButton.disabled = false;
