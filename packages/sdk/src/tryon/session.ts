@@ -4,14 +4,16 @@ import { ConfigError } from '../errors.js';
 import { pickConsentOverrides } from '../i18n/index.js';
 import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
-import type { Controller } from './controller.js';
+import type { Controller, runSession } from './controller.js';
 import { createEmitter } from './emitter.js';
 import { next, type SessionEvent } from './machine.js';
 import { loadTryOnStrings, type TryOnStringOverrides } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 
 /** What the session loads after camera consent: the live view, its pipeline and the review. */
-export type LiveParts = typeof import('./live-parts.js');
+export interface LiveParts {
+  readonly runSession: typeof runSession;
+}
 
 // Only consent is needed before the shopper agrees: the live view, camera, anchoring, overlay,
 // capture and upload client load after that, so a page pays for them only on use.
@@ -22,6 +24,10 @@ const loadUploads = () => import('../upload/client.js');
 export interface TryOnDeps {
   readonly createConsent?: typeof createConsent;
   readonly createUploadClient?: typeof createUploadClient;
+}
+
+/** {@link TryOnDeps} plus the after-consent parts, which only the SDK's own tests replace. */
+export interface SessionDeps extends TryOnDeps {
   /** Loads the after-consent parts (default: the lazy chunk). */
   readonly loadLive?: () => Promise<LiveParts>;
 }
@@ -32,6 +38,11 @@ export interface TryOnDeps {
  * shopper opens it and consents.
  */
 export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn {
+  return createSession(options, deps);
+}
+
+/** {@link createTryOn} with every collaborator injectable (see {@link SessionDeps}). */
+export function createSession(options: TryOnOptions, deps: SessionDeps = {}): TryOn {
   // SSR-safe means "import anywhere, create in the browser": say so rather than fail on a URL.
   if (typeof document === 'undefined') {
     throw new ConfigError(

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentAnswer } from '../../src/consent/prompt.js';
-import type { TryOnDeps } from '../../src/tryon/session.js';
-import { createTryOn } from '../../src/tryon/session.js';
+import { createSession, type SessionDeps } from '../../src/tryon/session.js';
 import type { TryOnError, TryOnState } from '../../src/tryon/types.js';
 import { deferred, fakeDeps } from './support/fakes.js';
 
@@ -18,8 +17,8 @@ const product = {
   finger: 'ring',
 } as const;
 
-function tryOnWith(deps: TryOnDeps, policy: ReturnType<typeof fakeDeps>['policy']) {
-  const tryOn = createTryOn(
+function tryOnWith(deps: SessionDeps, policy: ReturnType<typeof fakeDeps>['policy']) {
+  const tryOn = createSession(
     {
       product,
       policy,
@@ -62,7 +61,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('createTryOn through its deps', () => {
+describe('createTryOn (createSession) through its deps, with fakes', () => {
   it('closes when the shopper refuses the camera, and mounts nothing', async () => {
     const { deps, policy } = fakeDeps([refuse]);
     const { tryOn, states } = tryOnWith(deps, policy);

@@ -5,7 +5,7 @@ import type { Landmarker } from '../../../src/ml/landmarker.js';
 import { runSession } from '../../../src/tryon/controller.js';
 import type { Live, LiveOptions } from '../../../src/tryon/live.js';
 import { openReview } from '../../../src/tryon/review-flow.js';
-import type { LiveParts, TryOnDeps } from '../../../src/tryon/session.js';
+import type { LiveParts, SessionDeps } from '../../../src/tryon/session.js';
 import { mountLiveView } from '../../../src/tryon/view.js';
 import type { UploadClient } from '../../../src/upload/client.js';
 import { UploadError } from '../../../src/upload/errors.js';
@@ -102,7 +102,7 @@ export function fakeDeps(answers: ConsentAnswer[], start = deferred<void>()) {
   const parts: LiveParts = {
     runSession: (ctx) => runSession(ctx, { startLive, mountLiveView, openReview }),
   };
-  const deps: TryOnDeps = {
+  const deps: SessionDeps = {
     createConsent: (policy, options) =>
       createConsent(policy, {
         ...options,
