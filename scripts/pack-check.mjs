@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const PACKAGES = ['protocol', 'server', 'models', 'sdk', 'embed', 'vite-plugin'];
+/** The embed tarball (loader, SDK and assets folder) stays under 15 MB. */
+const EMBED_MAX_BYTES = 15_000_000;
 const work = mkdtempSync(join(tmpdir(), 'fr-pack-'));
 const problems = [];
 const check = (ok, message) => {
@@ -57,11 +59,16 @@ for (const name of PACKAGES) {
       !pkg.dependencies || Object.keys(pkg.dependencies).length === 0,
       `${at}: has dependencies`,
     );
-  }
-  if (name === 'models')
+    const bytes = readFileSync(tarball).length;
     check(
-      !files.some((f) => f.includes('nosimd')),
-      `${at}: ships the non-SIMD wasm the SDK never loads`,
+      bytes < EMBED_MAX_BYTES,
+      `${at}: the tarball is ${bytes} bytes (limit ${EMBED_MAX_BYTES})`,
+    );
+  }
+  if (name === 'models' || name === 'embed')
+    check(
+      !files.some((f) => /vision_wasm_(nosimd_)?internal\./.test(f) || f.includes('nosimd')),
+      `${at}: ships a classic or non-SIMD wasm the SDK never loads`,
     );
   console.log(`packed ${at}: ${files.length} files, ${readFileSync(tarball).length} bytes`);
 }
