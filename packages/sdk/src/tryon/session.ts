@@ -1,12 +1,17 @@
 import type { Consent } from '../consent/api.js';
 import { createConsent } from '../consent/consent.js';
 import { ConfigError, FittingRoomError } from '../errors.js';
-import { pickConsentOverrides } from '../i18n/index.js';
+import {
+  loadTryOnStrings,
+  pickConsentOverrides,
+  type TryOnStrings,
+  UI_KEYS,
+  validateOverrides,
+} from '../i18n/index.js';
 import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
 import { createEmitter } from './emitter.js';
 import type { Live } from './live.js';
-import { loadTryOnStrings, type TryOnStringOverrides, type TryOnStrings } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import type { LiveView } from './view.js';
 
@@ -41,9 +46,10 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const overrides = validateOverrides(options.strings, 'strings', UI_KEYS);
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,
-    strings: options.strings && pickConsentOverrides(options.strings),
+    strings: pickConsentOverrides(overrides),
   });
   let strings: TryOnStrings | null = null;
   const events = createEmitter<TryOnEvents>();
@@ -122,7 +128,6 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     }
     setState('starting');
     // The texts (one locale's chunk) load alongside the live view's code, not after it.
-    const overrides = (options.strings ?? {}) as TryOnStringOverrides;
     const [parts, texts] = await Promise.all([
       loadLive(),
       loadTryOnStrings(consent.locale, overrides),
