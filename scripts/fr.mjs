@@ -39,12 +39,14 @@ function has(binary) {
   return spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Makes sure Chromium and ffmpeg exist; installs them on Debian as root, else says what to do. */
+/** Makes sure Chromium, ffmpeg and redis-server exist; installs them on Debian as root, else says what to do. */
 function ensureSystemDeps() {
   const chromium = process.env.FR_CHROMIUM ?? '/usr/bin/chromium';
   const missing = [];
   if (!has(chromium)) missing.push('chromium');
   if (!has('ffmpeg')) missing.push('ffmpeg');
+  // The ingest server's many-instances suite starts its own Redis (packages/server/test/support).
+  if (!has('redis-server')) missing.push('redis-server');
   if (missing.length === 0) return;
   const debian = existsSync('/etc/debian_version');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -56,8 +58,8 @@ function ensureSystemDeps() {
   }
   fail(
     `Missing: ${missing.join(', ')}. Install ${missing.join(' and ')} with your package manager ` +
-      '(Debian/Ubuntu: sudo apt-get install chromium ffmpeg; macOS: brew install ffmpeg and ' +
-      'Google Chrome), then set FR_CHROMIUM=/path/to/chrome if it is not /usr/bin/chromium.',
+      '(Debian/Ubuntu: sudo apt-get install chromium ffmpeg redis-server; macOS: brew install ' +
+      'ffmpeg redis and Google Chrome), then set FR_CHROMIUM=/path/to/chrome if it is not /usr/bin/chromium.',
   );
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forearmFilter } from './forearm-photos.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const photos = join(here, '..', 'fixtures', 'photos');
@@ -26,6 +27,24 @@ export const CAMERAS = {
   'hand-cut-fingers-mirrored': {
     photo: 'handSrc.jpg',
     filter: 'crop=500:375:0:50,scale=640:480,hflip',
+  },
+  // Real photos with a visible wrist and forearm (see forearm-photos.ts): the arm enters from
+  // the frame's left edge.
+  'forearm-left-palm': {
+    photo: 'forearm-left-palm.webp',
+    filter: forearmFilter('forearm-left-palm'),
+  },
+  'forearm-left-back': {
+    photo: 'forearm-left-back.webp',
+    filter: forearmFilter('forearm-left-back'),
+  },
+  'forearm-right-palm': {
+    photo: 'forearm-right-palm.webp',
+    filter: forearmFilter('forearm-right-palm'),
+  },
+  'forearm-right-back': {
+    photo: 'forearm-right-back.webp',
+    filter: forearmFilter('forearm-right-back'),
   },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },

@@ -30,7 +30,7 @@ export interface Deps {
   /** Random bytes (tokens, subject ids, IVs). */
   readonly random?: (size: number) => Uint8Array;
   /** Shared locks and flights (Redis); defaults to this process's, one per storage. */
-  readonly coordination?: Coordination;
+  readonly coordination?: Coordination | undefined;
 }
 
 /**

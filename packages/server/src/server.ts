@@ -3,6 +3,7 @@ import { type AppDeps, buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { withDevKey } from './config-keys.js';
 import { createContext } from './context.js';
+import { connectShared, type SharedState } from './coordination/shared.js';
 import type { FsOps } from './storage/fs.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -27,19 +28,39 @@ export interface StartOptions extends Partial<Pick<AppDeps, 'rateLimitStore' | '
   readonly now?: () => Date;
 }
 
-/** Opens storage, builds the app, listens on `config.host:config.port` and starts the sweeper. */
+/**
+ * Opens storage (and Redis when `FR_REDIS_URL` is set), builds the app, listens on
+ * `config.host:config.port` and starts the sweeper. Logs at start-up whether it runs as one
+ * instance (everything shared kept in this process) or as one of many (shared through Redis).
+ */
 export async function startServer(
   given: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const config = await withDevKey(given);
+  let log: (error: Error) => void = () => undefined; // the app's logger, once it exists
+  const shared: SharedState | null = config.redisUrl
+    ? await connectShared(config.redisUrl, (error) => log(error))
+    : null;
   const storage = options.storage ?? (await openStorage(config, options.fs));
-  const deps = { storage, now: options.now };
+  const deps = { storage, now: options.now, coordination: shared?.coordination };
   const app = await buildApp(config, {
     ...deps,
-    rateLimitStore: options.rateLimitStore,
-    readiness: options.readiness,
+    rateLimitStore: options.rateLimitStore ?? shared?.rateLimitStore,
+    readiness: [...(shared ? [shared.readiness] : []), ...(options.readiness ?? [])],
   });
+  log = (error) => app.log.error({ err: error }, 'redis unreachable; /readyz says so');
+  if (shared) {
+    app.log.info(
+      { coordination: 'redis' },
+      'many instances: rate limits and locks shared through Redis',
+    );
+  } else {
+    app.log.info(
+      { coordination: 'memory' },
+      'single instance: FR_REDIS_URL not set, so rate limits, idempotency locks and uploads in flight are kept in this process; run one instance only',
+    );
+  }
   const ctx = createContext(config, deps);
   const sweeper = startSweeper({
     intervalMs: config.sweepIntervalMs,
@@ -58,6 +79,7 @@ export async function startServer(
     await sweeper.close();
     await app.close();
     await storage.close();
+    await shared?.close();
     throw error;
   }
   return {
@@ -67,6 +89,7 @@ export async function startServer(
       await sweeper.close();
       await app.close();
       await storage.close();
+      await shared?.close();
     },
   };
 }

@@ -4,7 +4,14 @@ import type { Context } from './context.js';
 import { readDoc, SubjectDocSchema, type UploadDoc } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
-import { expiryOf, isExpired, ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
+import {
+  expiryOf,
+  isExpired,
+  ORPHAN_GRACE_MS,
+  subjectIsStale,
+  testDataIsDue,
+  uploadFate,
+} from './retention.js';
 import { eraseSubject } from './subjects.js';
 
 /** What one sweep removed, and how many objects it could not handle (reported, skipped). */
@@ -108,7 +115,10 @@ async function sweepUploads(
   return { expired, orphans };
 }
 
-/** Forgets subjects with nothing uploaded whose consents all ended a retention period ago. */
+/**
+ * Erases test subjects 24 hours after they were made, and forgets subjects with nothing uploaded
+ * whose consents all ended a retention period ago.
+ */
 async function sweepSubjects(
   ctx: Context,
   now: Date,
@@ -126,9 +136,15 @@ async function sweepSubjects(
   }
   let removed = 0;
   for (const subjectId of subjectIds) {
-    if (withUploads.has(subjectId)) continue;
     await each(KEYS.subject(subjectId), async () => {
       const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+      if (subject?.test && testDataIsDue(subject.createdAt, now)) {
+        await eraseSubject(ctx, subjectId);
+        await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { test: 1 } });
+        removed += 1;
+        return;
+      }
+      if (withUploads.has(subjectId)) return;
       const consents = await listConsents(ctx, subjectId);
       const summary = {
         createdAt: subject ? new Date(subject.createdAt) : new Date(0),

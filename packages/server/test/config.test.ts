@@ -60,8 +60,10 @@ describe('loadConfig', () => {
       FR_STORAGE: 's3',
       FR_S3_BUCKET: 'fr-images',
       FR_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      FR_REDIS_URL: 'redis://10.0.0.5:6379',
     });
     expect(warnings).toEqual([]);
+    expect(config.redisUrl).toBe('redis://10.0.0.5:6379');
     expect(config).toMatchObject({
       port: 9000,
       host: '0.0.0.0',
@@ -117,6 +119,8 @@ describe('loadConfig', () => {
       { FR_STORAGE: 's3', FR_S3_BUCKET: 'b', FR_S3_FORCE_PATH_STYLE: 'maybe' },
     ],
     ['FR_LOG_LEVEL', { FR_LOG_LEVEL: 'loud' }],
+    ['FR_REDIS_URL', { FR_REDIS_URL: 'http://10.0.0.5:6379' }],
+    ['FR_REDIS_URL', { FR_REDIS_URL: 'not a url' }],
     ['FR_BODY_TIMEOUT_SECONDS', { FR_BODY_TIMEOUT_SECONDS: '0' }],
     ['FR_MIN_BODY_BYTES_PER_SECOND', { FR_MIN_BODY_BYTES_PER_SECOND: 'fast' }],
     ['FR_MAX_UPLOADS_IN_FLIGHT', { FR_MAX_UPLOADS_IN_FLIGHT: '0' }],

@@ -7,7 +7,7 @@ import { API } from '@fittingroom/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultOps, type FsOps } from '../src/storage/fs-io.js';
 import { spawnServer } from './support/child.js';
-import { KEY, MASTER_KEY, ORIGIN } from './support/harness.js';
+import { childEnv } from './support/harness.js';
 import { type Loopback, send, startLoopback } from './support/loopback.js';
 
 /** A disk that fails every new file with `errno` while `failing.code` is set (root ignores chmod). */
@@ -87,14 +87,7 @@ describe('logs never carry a token', () => {
     timeout: 30_000,
   }, async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'fr-logs-'));
-    const child = spawnServer('src/main.ts', {
-      PORT: '0',
-      DATA_DIR: dataDir,
-      FR_PUBLISHABLE_KEYS: KEY,
-      FR_ALLOWED_ORIGINS: ORIGIN,
-      FR_ENCRYPTION_KEY: MASTER_KEY,
-      FR_LOG_LEVEL: 'info', // the default level: what an operator's logs hold
-    });
+    const child = spawnServer('src/main.ts', childEnv(dataDir));
     const output: string[] = [];
     child.process.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
     try {

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as v from 'valibot';
+import { LockTimeoutError } from '../coordination/types.js';
 import { errorBody, HttpError } from '../errors.js';
 import { loggedPath } from './url.js';
 
@@ -17,6 +18,17 @@ function statusOf(error: unknown): number | null {
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  // Another request with this key held its lock too long (or Redis is away): nothing was written.
+  if (error instanceof LockTimeoutError) {
+    return new HttpError(
+      503,
+      'server_busy',
+      'The server is busy with this request; retry shortly.',
+      {
+        'retry-after': '1',
+      },
+    );
+  }
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : 'Bad request.';
   if (status === 413)

@@ -39,6 +39,22 @@ export function testConfig(dataDir: string, env: Env = {}): ServerConfig {
   }).config;
 }
 
+/** The environment of a spawned server (`src/main.ts`) on `dataDir`, logging at the default level. */
+export function childEnv(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    FR_PUBLISHABLE_KEYS: KEY,
+    FR_ALLOWED_ORIGINS: ORIGIN,
+    FR_ENCRYPTION_KEY: MASTER_KEY,
+    FR_LOG_LEVEL: 'info', // the default level: what an operator's logs hold
+    ...env,
+  };
+}
+
 /** A clock tests move by hand. */
 export class Clock {
   time = START;
