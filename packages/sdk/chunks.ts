@@ -39,7 +39,10 @@ interface Groups {
   readonly live: Set<string>;
 }
 
-const UPLOAD_WIRE = /[\\/]protocol[\\/](src|dist)[\\/](upload|http|errors)\.[jt]s$/;
+// Of `@fittingroom/protocol`, consent needs only the purposes and receipts (`consent.ts`); the
+// rest (upload, HTTP, retailer, webhooks) is reachable from the entry only through the package's
+// index and goes with the code that uses it.
+const WIRE_AFTER_CONSENT = /[\\/]protocol[\\/](src|dist)[\\/](?!consent\.|index\.)[\w-]+\.[jt]s$/;
 
 // Worked out once per chunking pass (rolldown hands out fresh module infos for each pass).
 let groups: Groups | null = null;
@@ -48,10 +51,10 @@ function groupsOf(graph: ModuleGraph): Groups {
   const entry = source('tryon-entry.ts');
   const pass = graph.getModuleInfo(entry);
   if (groups?.pass === pass) return groups;
-  // The protocol's upload and HTTP contract is reachable from the entry only through the
-  // package's index (consent uses its purposes and receipts): it goes with the upload client.
   const session = new Set(
-    [...staticallyReachable(graph, entry)].filter((id) => id !== entry && !UPLOAD_WIRE.test(id)),
+    [...staticallyReachable(graph, entry)].filter(
+      (id) => id !== entry && !WIRE_AFTER_CONSENT.test(id),
+    ),
   );
   // The worker's imports stay rolldown's: the main thread imports the fetch guard statically
   // but the engine only dynamically, and one chunk with both would defeat that in the bundles
