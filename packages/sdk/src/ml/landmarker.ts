@@ -186,7 +186,7 @@ async function startMain(options: EngineOptions, config: LandmarkerOptions): Pro
   let engine: Engine;
   try {
     const { createEngine } = await import('./engine.js');
-    const created = createEngine(options, false, config.onProgress);
+    const created = createEngine(options, config.onProgress);
     // tasks-vision's own fetches cannot be aborted on the page: a late engine is closed instead.
     engine = await new Promise<Engine>((resolve, reject) => {
       created.then((e) => (config.signal?.aborted ? e.close() : resolve(e)), reject);

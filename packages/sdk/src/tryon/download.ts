@@ -59,6 +59,9 @@ export async function downloadLandmarker(
   const { view, strings } = options;
   for (;;) {
     const attempt = new AbortController();
+    // The session's abort (closed or withdrawn while loading) ends the attempt too.
+    const stop = () => attempt.abort();
+    options.signal?.addEventListener('abort', stop, { once: true });
     view.host.dataset.phase = 'downloading';
     view.setStatus(strings.loading);
     view.setDownload({ loaded: 0, total: 0 });
@@ -96,8 +99,9 @@ export async function downloadLandmarker(
         onProgress,
       });
     } catch (error) {
-      if (!attempt.signal.aborted) throw error;
+      if (!attempt.signal.aborted || options.signal?.aborted) throw error;
     } finally {
+      options.signal?.removeEventListener('abort', stop);
       stall.stop();
       view.offerRetry(null);
     }
