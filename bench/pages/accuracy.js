@@ -23,9 +23,12 @@ const paint = () => photo && ctx.drawImage(photo, 0, 0, canvas.width, canvas.hei
 
 async function bareTask(kind, runningMode) {
   vision ??= await import(`${ASSETS}tasks-vision/vision_bundle.mjs`);
+  // Only MediaPipe's ES-module wasm build is shipped: import it, hand tasks-vision its factory.
+  const glue = await import(`${ASSETS}wasm/vision_wasm_module_internal.js`);
+  globalThis.ModuleFactory = glue.default;
   const fileset = {
-    wasmLoaderPath: `${ASSETS}wasm/vision_wasm_internal.js`,
-    wasmBinaryPath: `${ASSETS}wasm/vision_wasm_internal.wasm`,
+    wasmLoaderPath: '',
+    wasmBinaryPath: `${ASSETS}wasm/vision_wasm_module_internal.wasm`,
   };
   const common = { runningMode, baseOptions: { delegate: 'CPU' } };
   if (kind === 'hand') {
