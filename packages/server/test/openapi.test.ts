@@ -70,6 +70,7 @@ describe('packages/protocol/openapi.yaml', () => {
         'POST /v1/retailer/webhooks',
         'DELETE /v1/retailer/webhooks/:id',
         'POST /v1/retailer/webhooks/:id/test',
+        'GET /v1/policy',
       ].sort(),
     );
   });

@@ -73,15 +73,33 @@ export function configuredEndpointId(mode: KeyMode, url: string): string {
   return `we_${createHash('sha256').update(`${mode} ${url}`).digest('hex').slice(0, 16)}`;
 }
 
-/** Every endpoint: the configured ones, then those registered through the API. */
+/** How long this process trusts its copy of the registered endpoints (others may add some). */
+const ENDPOINT_CACHE_MS = 5000;
+const endpointCache = new WeakMap<object, { at: number; endpoints: Promise<Endpoint[]> }>();
+
+/**
+ * Every endpoint, configured ones first. Read from storage at most every 5 s per process (every
+ * upload asks), and at once after this process adds or removes one.
+ */
 export async function listEndpoints(ctx: Context): Promise<Endpoint[]> {
   const { endpoints, secret } = ctx.config.retailer.webhooks;
-  const out: Endpoint[] = endpoints.map((e) => ({
+  const configured: Endpoint[] = endpoints.map((e) => ({
     ...e,
     id: configuredEndpointId(e.mode, e.url),
     source: 'config',
     secret: secret ?? '',
   }));
+  let cached = endpointCache.get(ctx.storage);
+  if (!cached || Date.now() - cached.at >= ENDPOINT_CACHE_MS) {
+    cached = { at: Date.now(), endpoints: readRegistered(ctx) };
+    endpointCache.set(ctx.storage, cached);
+    cached.endpoints.catch(() => endpointCache.delete(ctx.storage));
+  }
+  return [...configured, ...(await cached.endpoints)];
+}
+
+async function readRegistered(ctx: Context): Promise<Endpoint[]> {
+  const out: Endpoint[] = [];
   for (const item of await ctx.storage.list(WEBHOOK_KEYS.endpoints)) {
     const doc = await readDoc(ctx.storage, item.key, StoredEndpointSchema);
     if (!doc) continue;
@@ -112,6 +130,7 @@ export async function addEndpoint(
     createdAt: ctx.now().toISOString(),
     sealedSecret: sealed.toString('base64'),
   });
+  endpointCache.delete(ctx.storage);
   return { id, url: input.url, events: chosen, mode, source: 'api', secret };
 }
 
@@ -124,6 +143,7 @@ export async function removeEndpoint(ctx: Context, id: string): Promise<boolean>
   }
   await ctx.storage.delete(WEBHOOK_KEYS.status(id));
   await ctx.storage.delete(key);
+  endpointCache.delete(ctx.storage);
   return true;
 }
 
