@@ -1,12 +1,12 @@
 import type { Consent } from '../consent/api.js';
 import { FittingRoomError } from '../errors.js';
+import type { TryOnStrings } from '../i18n/types.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
 import type { Emitter } from './emitter.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
-import type { TryOnStrings } from './strings.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
 
@@ -63,6 +63,8 @@ export function runSession(
   const container = options.container ?? document.body;
   const view: LiveView = deps.mountLiveView(container, strings, ctx.close, consent.locale);
   let live: Live | null = null;
+  /** Aborts a start in flight (closed or withdrawn while the camera and models load). */
+  let starting: AbortController | null = null;
   let closeReview: (() => void) | null = null;
   let removed = false;
   view.host.dataset.state = ctx.state();
@@ -89,6 +91,8 @@ export function runSession(
   };
 
   async function stopLive(): Promise<void> {
+    starting?.abort();
+    starting = null;
     closeReview?.();
     closeReview = null;
     const running = live;
@@ -134,8 +138,11 @@ export function runSession(
   async function begin(): Promise<void> {
     view.offerRetry(null);
     let started: Live;
+    const controller = new AbortController();
+    starting = controller;
     try {
       started = await deps.startLive({
+        signal: controller.signal,
         view,
         product,
         consent,
@@ -150,10 +157,13 @@ export function runSession(
         onTracking: (tracking) => events.emit('tracking', tracking),
       });
     } catch (error) {
-      if (removed || !send('start-failed')) return;
+      // Aborted (closed or withdrawn while starting): startLive released everything.
+      if (controller.signal.aborted || removed || !send('start-failed')) return;
       fail(error);
       offerRetry();
       return;
+    } finally {
+      if (starting === controller) starting = null;
     }
     // Closed (or withdrawn) while starting: this pipeline has no session any more.
     if (removed || ctx.state() !== 'starting') return void (await started.close());
