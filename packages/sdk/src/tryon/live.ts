@@ -200,7 +200,8 @@ function run(
     view.host.dataset.frames = String(frames);
     if (frames === 1) view.host.dataset.phase = 'running';
     const placed = placeProduct(fit, frame, geometry, handAt);
-    handAt = placed.handAt;
+    // Kept through frames without a hand, so the hand that comes back is preferred to another.
+    handAt = placed.handAt ?? handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
     // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
     if (renderer3d) renderer3d.draw(frame, placements, geometry);
