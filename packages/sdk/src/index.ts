@@ -32,13 +32,22 @@ export type {
   ConsentView,
   WithdrawalEvent,
 } from './consent/types.js';
-export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
+export {
+  ConfigError,
+  type ErrorArea,
+  type ErrorCodeOf,
+  FittingRoomError,
+  type FittingRoomErrorCode,
+} from './errors.js';
 export {
   type ConsentStrings,
   LOCALES,
   type Locale,
+  type LocaleOverrides,
   type StringKey,
   type StringOverrides,
+  type TryOnStrings,
+  type UiStringOverrides,
 } from './i18n/types.js';
 export type { DelegateReason } from './ml/delegate.js';
 export type { Delegate } from './ml/types.js';
@@ -52,16 +61,13 @@ export {
   type ProductKind,
 } from './products/types.js';
 export { createTryOn, type TryOnDeps } from './tryon/session.js';
-export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
   LandmarkerInfo,
   TryOn,
-  TryOnError,
   TryOnEvents,
   TryOnOptions,
   TryOnState,
-  UiStringOverrides,
 } from './tryon/types.js';
 export {
   type ConsentDialog,

@@ -5,8 +5,20 @@
 export type { CameraErrorCode } from './camera/errors.js';
 export type { CaptureErrorCode } from './capture/errors.js';
 export type { ConsentPolicy, ControllerInfo, SignalPolicy } from './consent/policy.js';
-export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
-export type { ConsentStrings, Locale } from './i18n/types.js';
+export {
+  ConfigError,
+  type ErrorArea,
+  type ErrorCodeOf,
+  FittingRoomError,
+  type FittingRoomErrorCode,
+} from './errors.js';
+export type {
+  ConsentStrings,
+  Locale,
+  LocaleOverrides,
+  TryOnStrings,
+  UiStringOverrides,
+} from './i18n/types.js';
 export type { DelegateReason } from './ml/delegate.js';
 export type { Delegate } from './ml/types.js';
 export type {
@@ -17,15 +29,12 @@ export type {
   ProductKind,
 } from './products/types.js';
 export { createTryOn } from './tryon/session.js';
-export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
   LandmarkerInfo,
   TryOn,
-  TryOnError,
   TryOnEvents,
   TryOnOptions,
   TryOnState,
-  UiStringOverrides,
 } from './tryon/types.js';
 export type { UploadErrorCode } from './upload/errors.js';

@@ -3,6 +3,7 @@ import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
+import type { TryOnStrings } from '../i18n/types.js';
 import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
@@ -12,7 +13,6 @@ import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
 import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
-import type { TryOnStrings } from './strings.js';
 import type { LiveView } from './view.js';
 
 /** Options of {@link startLive}. */
@@ -200,7 +200,8 @@ function run(
     view.host.dataset.frames = String(frames);
     if (frames === 1) view.host.dataset.phase = 'running';
     const placed = placeProduct(fit, frame, geometry, handAt);
-    handAt = placed.handAt;
+    // Kept through frames without a hand, so the hand that comes back is preferred to another.
+    handAt = placed.handAt ?? handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
     // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
     if (renderer3d) renderer3d.draw(frame, placements, geometry);

@@ -1,13 +1,17 @@
 import type { Consent } from '../consent/api.js';
 import { createConsent } from '../consent/consent.js';
 import { ConfigError } from '../errors.js';
-import { pickConsentOverrides } from '../i18n/index.js';
+import {
+  loadTryOnStrings,
+  pickConsentOverrides,
+  UI_KEYS,
+  validateOverrides,
+} from '../i18n/index.js';
 import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
 import type { Controller, runSession } from './controller.js';
 import { createEmitter } from './emitter.js';
 import { next, type SessionEvent } from './machine.js';
-import { loadTryOnStrings, type TryOnStringOverrides } from './strings.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 
 /** What the session loads after camera consent: the live view, its pipeline and the review. */
@@ -52,9 +56,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
   }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const overrides = validateOverrides(options.strings, 'strings', UI_KEYS);
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,
-    strings: options.strings && pickConsentOverrides(options.strings),
+    strings: pickConsentOverrides(overrides),
   });
   const events = createEmitter<TryOnEvents>();
   const loadLive = deps.loadLive ?? loadLiveParts;
@@ -101,7 +106,6 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     }
     if (!send('consent-granted')) return; // closed while asking
     // The texts (one locale's chunk) load alongside the live view's code, not after it.
-    const overrides = (options.strings ?? {}) as TryOnStringOverrides;
     const [parts, strings] = await Promise.all([
       loadLive(),
       loadTryOnStrings(consent.locale, overrides),

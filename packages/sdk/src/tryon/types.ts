@@ -1,15 +1,10 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { ConsentPolicy } from '../consent/policy.js';
-import type { ConsentStrings, Locale } from '../i18n/types.js';
+import type { FittingRoomError } from '../errors.js';
+import type { UiStringOverrides } from '../i18n/types.js';
 import type { DelegateReason } from '../ml/delegate.js';
 import type { Delegate } from '../ml/types.js';
 import type { Product } from '../products/types.js';
-import type { TryOnStrings } from './strings.js';
-
-/** Retailer overrides of any UI string (consent dialog and try-on), per locale and key. */
-export type UiStringOverrides = Readonly<
-  Partial<Record<Locale, Partial<ConsentStrings> & Partial<TryOnStrings>>>
->;
 
 /** Where captured images go, when the shopper shares them with upload consent. */
 export interface IngestOptions {
@@ -73,7 +68,7 @@ export interface TryOnEvents {
   'upload-progress': { readonly loaded: number; readonly total: number };
   uploaded: UploadResult;
   withdrawn: undefined;
-  error: TryOnError;
+  error: FittingRoomError;
   /** The landmarker started: where it runs, on which delegate, and why that one. */
   landmarker: LandmarkerInfo;
 }
@@ -84,9 +79,6 @@ export interface LandmarkerInfo {
   readonly delegate: Delegate;
   readonly reason: DelegateReason;
 }
-
-/** Any typed SDK error (consent, camera, ML, capture, upload): branch on `code`. */
-export type TryOnError = Error & { readonly code: string };
 
 /** A try-on for one product on one page. */
 export interface TryOn {
