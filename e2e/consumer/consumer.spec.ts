@@ -81,7 +81,7 @@ for (const app of consumer?.apps ?? []) {
     await expect(view.getByRole('heading', { name: 'Your photo' })).toBeVisible();
     await view.getByRole('button', { name: 'Share', exact: true }).click();
     await answerConsent(page, 'Accept');
-    await expect(page.locator('#tryon-status')).toHaveText(/^shared \S+/, { timeout: 60_000 });
+    await expect(page.locator('#tryon-outcome')).toHaveText(/^shared \S+/, { timeout: 60_000 });
     const elsewhere = network.requests.filter(
       (r) => !own.includes(r.host) && !/^(blob|data):$/.test(r.host),
     );

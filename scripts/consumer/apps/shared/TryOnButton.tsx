@@ -9,10 +9,11 @@ export interface TryOnButtonProps {
   readonly ingest?: IngestOptions | undefined;
 }
 
-/** A "Try it on" button for one ring, and a live status line the consumer test reads. */
+/** A "Try it on" button for one ring, its state, and the last share's outcome. */
 export function TryOnButton({ ingest }: TryOnButtonProps) {
   const tryOn = useRef<TryOn | null>(null);
-  const [status, setStatus] = useState('ready');
+  const [state, setState] = useState('ready');
+  const [outcome, setOutcome] = useState('');
   useEffect(() => {
     const created = createTryOn({
       product: {
@@ -34,9 +35,9 @@ export function TryOnButton({ ingest }: TryOnButtonProps) {
       ingest,
     });
     const off = [
-      created.on('state', (state) => setStatus(state)),
-      created.on('uploaded', (result) => setStatus(`shared ${result.uploadId}`)),
-      created.on('error', (error) => setStatus(`error ${error.code}`)),
+      created.on('state', setState),
+      created.on('uploaded', (result) => setOutcome(`shared ${result.uploadId}`)),
+      created.on('error', (error) => setOutcome(`error ${error.code}`)),
     ];
     tryOn.current = created;
     return () => {
@@ -49,8 +50,9 @@ export function TryOnButton({ ingest }: TryOnButtonProps) {
       <button type="button" onClick={() => void tryOn.current?.open()}>
         Try it on
       </button>
-      <p role="status" id="tryon-status">
-        {status}
+      <p id="tryon-state">{state}</p>
+      <p role="status" id="tryon-outcome">
+        {outcome}
       </p>
     </>
   );

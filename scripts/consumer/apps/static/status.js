@@ -1,11 +1,12 @@
-// The page's own status line, from the loader's `fittingroom:*` events.
-const status = document.getElementById('tryon-status');
+// The page's own state and share outcome lines, from the loader's `fittingroom:*` events.
+const state = document.getElementById('tryon-state');
+const outcome = document.getElementById('tryon-outcome');
 document.addEventListener('fittingroom:state', (event) => {
-  status.textContent = event.detail.value;
+  state.textContent = event.detail.value;
 });
 document.addEventListener('fittingroom:uploaded', (event) => {
-  status.textContent = `shared ${event.detail.value.uploadId}`;
+  outcome.textContent = `shared ${event.detail.value.uploadId}`;
 });
 document.addEventListener('fittingroom:error', (event) => {
-  status.textContent = `error ${event.detail.value.code}`;
+  outcome.textContent = `error ${event.detail.value.code}`;
 });
