@@ -7,6 +7,7 @@ import type {
 import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
 import type { FetchScope } from './fetch-guard.js';
 import { createPixelReader, forearmSkinShare } from './forearm.js';
+import { forearmAxis } from './forearm-axis.js';
 import type { Delegate, EngineOptions, LandmarkFrame } from './types.js';
 
 type Vision = typeof import('@mediapipe/tasks-vision');
@@ -124,7 +125,8 @@ function toFrame(
 
 /**
  * Adds to each hand how much of the patch behind its wrist looks like its skin (see
- * `forearm.ts`), so the wrist rule can tell a forearm from padding or background.
+ * `forearm.ts`), so the wrist rule can tell a forearm from padding or background, and the
+ * forearm's axis where the image shows it (see `forearm-axis.ts`), for wrist products.
  */
 function withForearms(
   frame: Extract<LandmarkFrame, { kind: 'hand' }>,
@@ -134,7 +136,11 @@ function withForearms(
   if (frame.hands.length === 0) return frame;
   const pixels = readPixels(image, frame.width, frame.height);
   if (!pixels) return frame;
-  const hands = frame.hands.map((h) => ({ ...h, forearm: forearmSkinShare(pixels, h.landmarks) }));
+  const hands = frame.hands.map((h) => {
+    const axis = forearmAxis(pixels, h.landmarks);
+    const forearm = forearmSkinShare(pixels, h.landmarks);
+    return axis ? { ...h, forearm, forearmAxis: axis } : { ...h, forearm };
+  });
   return { ...frame, hands };
 }
 
