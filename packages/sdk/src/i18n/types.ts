@@ -34,6 +34,7 @@ export const STRING_KEYS = [
   'controllerLine',
   'withdrawLine',
   'policyLink',
+  'retentionLink',
   /** Decision area. */
   'askOne',
   'chooseLegend',
