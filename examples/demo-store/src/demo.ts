@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -66,6 +67,15 @@ export function loaderIntegrity(dist: string): string {
   return integrity;
 }
 
+/**
+ * A version of the assets folder: the first 12 hex digits of the SHA-256 of its manifest, which
+ * lists every file's own SHA-256, so any changed file gives the folder a new URL.
+ */
+export function assetsVersion(dist: string): string {
+  const manifest = readFileSync(join(dist, 'fittingroom', 'assets', 'manifest.json'));
+  return createHash('sha256').update(manifest).digest('hex').slice(0, 12);
+}
+
 /** Both loopback spellings of an origin, so `localhost` and `127.0.0.1` both work. */
 export function originAliases(origin: string): string[] {
   const url = new URL(origin);
@@ -92,13 +102,26 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const dist = embedDist();
   const integrity = loaderIntegrity(dist);
   let ingestOrigin: string | null = null;
+  const assets = `/fr/assets/${assetsVersion(dist)}/`;
   const store = await startStaticSite({
     host,
     port: options.storePort ?? 5173,
-    mounts: { '/': PUBLIC_DIR, '/fr/': dist, '/models/': productModelsDist() },
+    mounts: {
+      '/': PUBLIC_DIR,
+      '/fr/': dist,
+      // The assets folder under a name tied to its content: cached for a year, never stale.
+      [assets]: join(dist, 'fittingroom', 'assets'),
+      '/models/': productModelsDist(),
+    },
+    immutable: [assets],
     headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
     html: (text) =>
-      fillPage(text, { INGEST: ingestOrigin ?? '', KEY: DEMO_KEY, LOADER_INTEGRITY: integrity }),
+      fillPage(text, {
+        INGEST: ingestOrigin ?? '',
+        KEY: DEMO_KEY,
+        LOADER_INTEGRITY: integrity,
+        ASSETS: assets,
+      }),
   });
   try {
     const ingest = await startIngest({

@@ -15,6 +15,21 @@ export interface StaticSiteOptions {
   readonly headers: () => Readonly<Record<string, string>>;
   /** Rewrites HTML pages before they are sent (placeholders such as `%FR_INGEST%`). */
   readonly html?: (text: string) => string;
+  /** URL prefixes whose names change with their content: served as immutable for a year. */
+  readonly immutable?: readonly string[];
+}
+
+/** A year, immutable: for files whose URL changes whenever their content does. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Whether a file's URL is tied to its content: a bundler's hashed name (`session-u3tmw2T1.js`)
+ * or a file under one of the `versioned` folder prefixes (`/fr/assets/<hash>/`). Anything else
+ * (pages, the loader, `tryon.js`) is revalidated on every use.
+ */
+export function isImmutable(pathname: string, versioned: readonly string[] = []): boolean {
+  if (versioned.some((prefix) => pathname.startsWith(prefix))) return true;
+  return /-[A-Za-z0-9_-]{8}\.(?:js|css)$/.test(pathname);
 }
 
 /** A running static site. */
@@ -53,7 +68,13 @@ export function htmlFileFor(root: string, rest: string): string | null {
 export async function startStaticSite(options: StaticSiteOptions): Promise<StaticSite> {
   const handlers = new Map<string, Handler>();
   for (const [prefix, dir] of Object.entries(options.mounts)) {
-    handlers.set(prefix, sirv(dir, { dev: true, dotfiles: false }) as Handler);
+    // sirv keeps a header set before it: its own `no-cache` gives way for content-tied URLs.
+    const setHeaders = (res: ServerResponse, pathname: string) => {
+      if (isImmutable(prefix + pathname.slice(1), options.immutable)) {
+        res.setHeader('Cache-Control', IMMUTABLE);
+      }
+    };
+    handlers.set(prefix, sirv(dir, { dev: true, dotfiles: false, setHeaders }) as Handler);
   }
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;

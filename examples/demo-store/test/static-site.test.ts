@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlFileFor, pickMount, type StaticSite, startStaticSite } from '../src/static-site.js';
+import {
+  htmlFileFor,
+  IMMUTABLE,
+  isImmutable,
+  pickMount,
+  type StaticSite,
+  startStaticSite,
+} from '../src/static-site.js';
 
 describe('pickMount', () => {
   const mounts = { '/': '/site', '/fr/': '/embed' };
@@ -27,6 +34,18 @@ describe('htmlFileFor', () => {
   });
 });
 
+describe('isImmutable', () => {
+  it('holds for hashed names and versioned folders only', () => {
+    expect(isImmutable('/fr/fittingroom/session-u3tmw2T1.js')).toBe(true);
+    expect(
+      isImmutable('/fr/assets/0a1b2c3d4e5f/hand_landmarker.task', ['/fr/assets/0a1b2c3d4e5f/']),
+    ).toBe(true);
+    expect(isImmutable('/fr/fittingroom-loader.js')).toBe(false);
+    expect(isImmutable('/fr/fittingroom/tryon.js')).toBe(false);
+    expect(isImmutable('/fr/fittingroom/assets/hand_landmarker.task')).toBe(false);
+  });
+});
+
 describe('startStaticSite', () => {
   let dir: string;
   let site: StaticSite;
@@ -36,11 +55,15 @@ describe('startStaticSite', () => {
     mkdirSync(join(dir, 'public'));
     writeFileSync(join(dir, 'public', 'index.html'), '<p>%FR_INGEST%</p>');
     writeFileSync(join(dir, 'public', 'app.js'), 'export {};');
+    writeFileSync(join(dir, 'public', 'chunk-AbCd1234.js'), 'export {};');
+    mkdirSync(join(dir, 'v1'));
+    writeFileSync(join(dir, 'v1', 'model.task'), 'bytes');
     writeFileSync(join(dir, 'secret.txt'), 'secret');
     site = await startStaticSite({
       host: '127.0.0.1',
       port: 0,
-      mounts: { '/': join(dir, 'public') },
+      mounts: { '/': join(dir, 'public'), '/v1/': join(dir, 'v1') },
+      immutable: ['/v1/'],
       headers: () => ({ 'content-security-policy': "default-src 'self'" }),
       html: (text) => text.replace('%FR_INGEST%', 'http://ingest.test'),
     });
@@ -63,6 +86,14 @@ describe('startStaticSite', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('javascript');
     expect(response.headers.get('content-security-policy')).toBe("default-src 'self'");
+  });
+
+  it('caches hashed names and versioned folders for a year, revalidates the rest', async () => {
+    expect((await fetch(`${site.url}/chunk-AbCd1234.js`)).headers.get('cache-control')).toBe(
+      IMMUTABLE,
+    );
+    expect((await fetch(`${site.url}/v1/model.task`)).headers.get('cache-control')).toBe(IMMUTABLE);
+    expect((await fetch(`${site.url}/app.js`)).headers.get('cache-control')).toBe('no-store');
   });
 
   it('never serves outside the mounted folder, and only reads', async () => {
