@@ -4,7 +4,14 @@ import type { Context } from './context.js';
 import { readDoc, SubjectDocSchema, type UploadDoc } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
-import { expiryOf, isExpired, ORPHAN_GRACE_MS, subjectIsStale, uploadFate } from './retention.js';
+import {
+  DAY_MS,
+  expiryOf,
+  isExpired,
+  ORPHAN_GRACE_MS,
+  subjectIsStale,
+  uploadFate,
+} from './retention.js';
 import { eraseSubject } from './subjects.js';
 
 /** What one sweep removed, and how many objects it could not handle (reported, skipped). */
@@ -108,6 +115,14 @@ async function sweepUploads(
   return { expired, orphans };
 }
 
+/** True when nothing under the subject's folder was written for the longest consent plus retention. */
+async function untouchedSince(ctx: Context, subjectId: string, now: Date): Promise<boolean> {
+  const items = await ctx.storage.list(KEYS.subjectFolder(subjectId));
+  const newest = Math.max(0, ...items.map((item) => item.modifiedAt.getTime()));
+  const keepMs = ctx.config.receipts.maxLifetimeMs + ctx.config.retentionDays * DAY_MS;
+  return now.getTime() - newest >= keepMs;
+}
+
 /** Forgets subjects with nothing uploaded whose consents all ended a retention period ago. */
 async function sweepSubjects(
   ctx: Context,
@@ -128,17 +143,30 @@ async function sweepSubjects(
   for (const subjectId of subjectIds) {
     if (withUploads.has(subjectId)) continue;
     await each(KEYS.subject(subjectId), async () => {
-      const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
-      const consents = await listConsents(ctx, subjectId);
-      const summary = {
-        createdAt: subject ? new Date(subject.createdAt) : new Date(0),
-        uploads: 0,
-        consentEnds: consents.map(consentEnd),
-      };
-      if (!subjectIsStale(summary, now, ctx.config.retentionDays)) return;
-      await eraseSubject(ctx, subjectId);
-      await ctx.audit.record({ type: 'subject_expired', subjectId });
-      removed += 1;
+      let stale: boolean;
+      let unreadable: unknown = null;
+      try {
+        const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
+        const consents = await listConsents(ctx, subjectId);
+        const summary = {
+          createdAt: subject ? new Date(subject.createdAt) : new Date(0),
+          uploads: 0,
+          consentEnds: consents.map(consentEnd),
+        };
+        stale = subjectIsStale(summary, now, ctx.config.retentionDays);
+      } catch (error) {
+        // Records no configured key opens cannot say when consent ended: the subject goes once
+        // nothing of it was written for the longest consent lifetime plus the retention period.
+        unreadable = error;
+        stale = await untouchedSince(ctx, subjectId, now);
+      }
+      if (stale) {
+        await eraseSubject(ctx, subjectId);
+        const detail = unreadable === null ? {} : { detail: { unreadable: 1 } };
+        await ctx.audit.record({ type: 'subject_expired', subjectId, ...detail });
+        removed += 1;
+      }
+      if (unreadable !== null) throw unreadable;
     });
   }
   return removed;
