@@ -5,21 +5,19 @@
 // a fresh folder with npm (engine warnings fail the check), imports the Node packages in plain
 // Node, runs `fittingroom-server --help`, and type-checks the SDK's entries in a strict consumer.
 // Needs the packages built. Exits 1 when anything is wrong, listing every problem.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGES, pack, root, sh } from './lib/pack.mjs';
 
-const root = join(fileURLToPath(import.meta.url), '..', '..');
-const PACKAGES = ['protocol', 'server', 'models', 'sdk', 'embed', 'vite-plugin'];
+/** The embed tarball (loader, SDK and assets folder) stays under 15 MB. */
+const EMBED_MAX_BYTES = 15_000_000;
 const work = mkdtempSync(join(tmpdir(), 'fr-pack-'));
 const problems = [];
 const check = (ok, message) => {
   if (!ok) problems.push(message);
 };
-const sh = (cmd, args, cwd) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Every string target of an `exports` map (conditions and subpaths flattened). */
 const targets = (exports) =>
@@ -27,9 +25,7 @@ const targets = (exports) =>
 
 const tarballs = [];
 for (const name of PACKAGES) {
-  const dir = join(root, 'packages', name);
-  const out = sh('npx', ['-y', 'pnpm@10.34.8', 'pack', '--pack-destination', work], dir);
-  const tarball = out.trim().split('\n').at(-1);
+  const tarball = pack(name, work);
   tarballs.push(tarball);
   const files = sh('tar', ['-tzf', tarball])
     .split('\n')
@@ -57,11 +53,16 @@ for (const name of PACKAGES) {
       !pkg.dependencies || Object.keys(pkg.dependencies).length === 0,
       `${at}: has dependencies`,
     );
-  }
-  if (name === 'models')
+    const bytes = readFileSync(tarball).length;
     check(
-      !files.some((f) => f.includes('nosimd')),
-      `${at}: ships the non-SIMD wasm the SDK never loads`,
+      bytes < EMBED_MAX_BYTES,
+      `${at}: the tarball is ${bytes} bytes (limit ${EMBED_MAX_BYTES})`,
+    );
+  }
+  if (name === 'models' || name === 'embed')
+    check(
+      !files.some((f) => /vision_wasm_(nosimd_)?internal\./.test(f) || f.includes('nosimd')),
+      `${at}: ships a classic or non-SIMD wasm the SDK never loads`,
     );
   console.log(`packed ${at}: ${files.length} files, ${readFileSync(tarball).length} bytes`);
 }
@@ -73,17 +74,15 @@ writeFileSync(
   join(app, 'package.json'),
   JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
 );
-const install = execFileSync(
+// npm prints engine warnings on stderr: both streams are read.
+const install = spawnSync(
   'npm',
   ['install', '--no-audit', '--no-fund', '--loglevel=warn', ...tarballs],
-  {
-    cwd: app,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_engine_strict: 'false' },
-  },
+  { cwd: app, encoding: 'utf8', env: { ...process.env, npm_config_engine_strict: 'false' } },
 );
-check(!/EBADENGINE/.test(install), `npm install warned about an engine:\n${install}`);
+const installLog = `${install.stdout}${install.stderr}`;
+check(install.status === 0, `npm install of the tarballs failed:\n${installLog}`);
+check(!/EBADENGINE/.test(installLog), `npm install warned about an engine:\n${installLog}`);
 for (const [spec, probe] of [
   ['@fittingroom/protocol', 'typeof m.UploadResultSchema'],
   ['@fittingroom/server', 'typeof m.startServer'],

@@ -16,11 +16,10 @@ const bench = window.__bench;
 /** Main-thread landmarker: detect() runs inference synchronously inside the frame callback. */
 async function mainLandmarker() {
   const vision = await import(`${ASSETS}tasks-vision/vision_bundle.mjs`);
+  // Only MediaPipe's ES-module wasm build is shipped: import it, hand tasks-vision its factory.
+  globalThis.ModuleFactory = (await import(`${ASSETS}wasm/vision_wasm_module_internal.js`)).default;
   const created = await vision.HandLandmarker.createFromOptions(
-    {
-      wasmLoaderPath: `${ASSETS}wasm/vision_wasm_internal.js`,
-      wasmBinaryPath: `${ASSETS}wasm/vision_wasm_internal.wasm`,
-    },
+    { wasmLoaderPath: '', wasmBinaryPath: `${ASSETS}wasm/vision_wasm_module_internal.wasm` },
     { baseOptions: { modelAssetPath: MODEL, delegate: 'CPU' }, runningMode: 'VIDEO', numHands: 1 },
   );
   let task = created;

@@ -28,6 +28,8 @@ export interface PhotoVariant {
   readonly dark?: boolean;
   /** The photo shows the forearm behind the wrist, so a watch belongs on it. */
   readonly forearm: boolean;
+  /** A cut-out with a transparent background, put on white first (the forearm photos). */
+  readonly cutout?: boolean;
 }
 
 const FULL: Rect = [0, 0, FRAME.width, FRAME.height];
@@ -35,7 +37,22 @@ const HAND = 'handSrc.jpg';
 const FACE = 'astronaut.png';
 const FACE_BOX: Rect = [80, 0, 480, 480];
 
-/** Every variant the benchmark runs (handSrc.jpg's wrist is cut by the photo's left edge). */
+/** A forearm photo (e2e/fixtures/photos/LICENSES.md) 640 px wide, centred, the arm entering on the left. */
+function forearmVariant(
+  name: string,
+  photo: string,
+  size: readonly [number, number],
+  more: Partial<PhotoVariant> = {},
+): PhotoVariant {
+  const h = 2 * Math.round((size[1] * FRAME.width) / size[0] / 2);
+  const place: Rect = [0, (FRAME.height - h) / 2, FRAME.width, h];
+  return { name, photo, kind: 'hand', place, forearm: true, cutout: true, ...more };
+}
+
+/**
+ * Every variant the benchmark runs (handSrc.jpg's wrist is cut by the photo's left edge; the
+ * forearm photos show the wrist and a few centimetres of forearm).
+ */
 export const VARIANTS: readonly PhotoVariant[] = [
   { name: 'hand', photo: HAND, kind: 'hand', place: FULL, forearm: false },
   { name: 'hand mirrored', photo: HAND, kind: 'hand', place: FULL, mirror: true, forearm: false },
@@ -111,6 +128,16 @@ export const VARIANTS: readonly PhotoVariant[] = [
     place: FULL,
     forearm: false,
   },
+  forearmVariant('forearm, left palm', 'forearm-left-palm.webp', [276, 200]),
+  forearmVariant('forearm, left back', 'forearm-left-back.webp', [302, 200]),
+  forearmVariant('forearm, left back, mirrored', 'forearm-left-back.webp', [302, 200], {
+    mirror: true,
+  }),
+  forearmVariant('forearm, right palm', 'forearm-right-palm.webp', [293, 200]),
+  forearmVariant('forearm, right back', 'forearm-right-back.webp', [273, 200]),
+  forearmVariant('forearm, right back, darker', 'forearm-right-back.webp', [273, 200], {
+    dark: true,
+  }),
   { name: 'face', photo: FACE, kind: 'face', place: FACE_BOX, forearm: false },
   {
     name: 'face mirrored',
@@ -142,6 +169,8 @@ export const VARIANTS: readonly PhotoVariant[] = [
 export function filterOf(v: PhotoVariant): string {
   const [x, y, w, h] = v.place;
   const steps: string[] = [];
+  // Transparent background to white: 255 − (255 − c)·α.
+  if (v.cutout) steps.push('format=rgba,negate,premultiply=inplace=1,negate');
   if (v.crop) steps.push(`crop=${v.crop[2]}:${v.crop[3]}:${v.crop[0]}:${v.crop[1]}`);
   steps.push(`scale=${w}:${h}`, `pad=${FRAME.width}:${FRAME.height}:${x}:${y}:gray`);
   if (v.rotate) steps.push(`rotate=${v.rotate}:fillcolor=gray`);

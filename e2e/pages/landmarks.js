@@ -79,9 +79,12 @@ window.fr = {
    */
   async bareTasksVision() {
     const vision = await import(`${ASSETS}tasks-vision/vision_bundle.mjs`);
+    // Only MediaPipe's ES-module wasm build is shipped: import it, hand tasks-vision its factory.
+    const glue = await import(`${ASSETS}wasm/vision_wasm_module_internal.js`);
+    globalThis.ModuleFactory = glue.default;
     const fileset = {
-      wasmLoaderPath: `${ASSETS}wasm/vision_wasm_internal.js`,
-      wasmBinaryPath: `${ASSETS}wasm/vision_wasm_internal.wasm`,
+      wasmLoaderPath: '',
+      wasmBinaryPath: `${ASSETS}wasm/vision_wasm_module_internal.wasm`,
     };
     const task = await vision.HandLandmarker.createFromOptions(fileset, {
       baseOptions: { modelAssetPath: `${ASSETS}hand_landmarker_lite.task`, delegate: 'CPU' },

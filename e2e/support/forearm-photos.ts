@@ -1,3 +1,22 @@
+/** What was measured on one forearm photo (see {@link FOREARM_PHOTOS}), in photo pixels. */
+export interface ForearmMarks {
+  readonly size: readonly [number, number];
+  readonly axisDeg: number;
+  readonly creaseX: number;
+  readonly watch: readonly [number, number];
+  readonly handPx: number;
+}
+
+function marks(
+  size: ForearmMarks['size'],
+  axisDeg: number,
+  creaseX: number,
+  watch: ForearmMarks['watch'],
+  handPx: number,
+): ForearmMarks {
+  return { size, axisDeg, creaseX, watch, handPx };
+}
+
 /**
  * The real forearm photos (`fixtures/photos/forearm-*.webp`, see LICENSES.md there) and where a
  * watch belongs on each, measured on the photo itself rather than by the SDK, so a wrist test
@@ -10,13 +29,15 @@
  *   crease), marked by eye on a 3× enlargement with a 10 px grid;
  * - `watch`: the midpoint of the silhouette's cross-section, square to that axis, lying a quarter
  *   of the wrist's width (≈ 15 mm on a 56–64 mm wrist, a finger's width) behind the crease
- *   toward the elbow: where a watch is worn, just above the wrist bone.
+ *   toward the elbow: where a watch is worn, just above the wrist bone;
+ * - `handPx`: the hand's size, the diagonal of the box around its outline from the crease to
+ *   the fingertips (what "4% of the hand size" is taken of).
  */
 export const FOREARM_PHOTOS = {
-  'forearm-left-palm': { size: [276, 200], axisDeg: -4.1, creaseX: 50, watch: [29.7, 117.4] },
-  'forearm-left-back': { size: [302, 200], axisDeg: 13.5, creaseX: 50, watch: [27.6, 100.7] },
-  'forearm-right-palm': { size: [293, 200], axisDeg: 16.0, creaseX: 52, watch: [32.7, 88.5] },
-  'forearm-right-back': { size: [273, 200], axisDeg: -21.9, creaseX: 38, watch: [18.0, 133.1] },
+  'forearm-left-palm': marks([276, 200], -4.1, 50, [29.7, 117.4], 265.2),
+  'forearm-left-back': marks([302, 200], 13.5, 50, [27.6, 100.7], 275.3),
+  'forearm-right-palm': marks([293, 200], 16.0, 52, [32.7, 88.5], 263.6),
+  'forearm-right-back': marks([273, 200], -21.9, 38, [18.0, 133.1], 271.6),
 } as const;
 
 /** One of the forearm photos. */

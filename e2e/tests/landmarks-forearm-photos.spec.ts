@@ -1,5 +1,5 @@
 import { expect, test } from '../support/fixtures.js';
-import { FOREARM_PHOTOS, type ForearmPhoto } from '../support/forearm-photos.js';
+import { FOREARM_PHOTOS, type ForearmMarks, type ForearmPhoto } from '../support/forearm-photos.js';
 import { runLandmarks } from '../support/landmarks.js';
 
 // The real forearm photos behind the positive wrist tests: MediaPipe (through the SDK's
@@ -10,10 +10,7 @@ test('the hand landmarker finds the hand and its wrist in every forearm photo', 
 }) => {
   test.setTimeout(120_000);
   await page.goto('/e2e/pages/landmarks.html');
-  for (const [name, photo] of Object.entries(FOREARM_PHOTOS) as [
-    ForearmPhoto,
-    (typeof FOREARM_PHOTOS)[ForearmPhoto],
-  ][]) {
+  for (const [name, photo] of Object.entries(FOREARM_PHOTOS) as [ForearmPhoto, ForearmMarks][]) {
     const run = await runLandmarks(page, { kind: 'hand', photo: `${name}.webp` });
     const [frame] = run.results;
     expect(frame?.count, name).toBe(1);

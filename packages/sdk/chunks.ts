@@ -39,6 +39,11 @@ interface Groups {
   readonly live: Set<string>;
 }
 
+// Of `@fittingroom/protocol`, consent needs only the purposes and receipts (`consent.ts`); the
+// rest (upload, HTTP, retailer, webhooks) is reachable from the entry only through the package's
+// index and goes with the code that uses it.
+const WIRE_AFTER_CONSENT = /[\\/]protocol[\\/](src|dist)[\\/](?!consent\.|index\.)[\w-]+\.[jt]s$/;
+
 // Worked out once per chunking pass (rolldown hands out fresh module infos for each pass).
 let groups: Groups | null = null;
 
@@ -46,13 +51,17 @@ function groupsOf(graph: ModuleGraph): Groups {
   const entry = source('tryon-entry.ts');
   const pass = graph.getModuleInfo(entry);
   if (groups?.pass === pass) return groups;
-  const session = without(staticallyReachable(graph, entry), new Set([entry]));
+  const session = new Set(
+    [...staticallyReachable(graph, entry)].filter(
+      (id) => id !== entry && !WIRE_AFTER_CONSENT.test(id),
+    ),
+  );
   // The worker's imports stay rolldown's: the main thread imports the fetch guard statically
   // but the engine only dynamically, and one chunk with both would defeat that in the bundles
   // of pages that build the SDK into their own code.
   const worker = staticallyReachable(graph, source('ml/worker.ts'));
   const live = without(staticallyReachable(graph, source('tryon/live-parts.ts')), session, worker);
-  live.add(source('tryon/locales/en.ts'));
+  live.add(source('i18n/tryon/en.ts'));
   groups = { pass, session, live };
   return groups;
 }
@@ -62,13 +71,13 @@ function groupsOf(graph: ModuleGraph): Groups {
  * - `session`: everything the `tryon` entry loads before consent, in one chunk;
  * - `live-parts`: what the try-on runs on the main thread after consent, English texts
  *   included (the other locales stay one chunk each, `tryon-<locale>`, see
- *   `src/tryon/strings.ts`); never a module that loads before consent or in the worker.
+ *   `src/i18n/index.ts`); never a module that loads before consent or in the worker.
  */
 export function chunkOf(id: string, graph: ModuleGraph): string | null {
   const { session, live } = groupsOf(graph);
   if (session.has(id)) return 'session';
   if (live.has(id)) return 'live-parts';
   // `tryon-fr-….js` rather than a second `fr-….js` beside the consent dialog's French.
-  const locale = /[\\/]src[\\/]tryon[\\/]locales[\\/](\w+)\.ts$/.exec(id)?.[1];
+  const locale = /[\\/]src[\\/]i18n[\\/]tryon[\\/](\w+)\.ts$/.exec(id)?.[1];
   return locale ? `tryon-${locale}` : null;
 }

@@ -1,7 +1,8 @@
 // Builds the one self-hostable folder a retailer serves:
 //   dist/fittingroom-loader.js   the script-tag loader (IIFE) + dist/sri.json with its SRI hash
 //   dist/fittingroom/            the SDK's ESM build (tryon.js entry, index.js, chunks)
-//   dist/fittingroom/assets/     the assets folder: @fittingroom/models dist + the SDK's ml-worker.js
+//   dist/fittingroom/assets/     the assets folder: @fittingroom/models dist (less the lite hand
+//                                model) + the SDK's ml-worker.js
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -46,10 +47,15 @@ for (const file of readdirSync(sdkDist)) {
   if (/\.js(\.map)?$/.test(file) && !file.startsWith('ml-worker.'))
     copyFileSync(join(sdkDist, file), join(dist, 'fittingroom', file));
 }
-copyAssets(join(dist, 'fittingroom', 'assets'), {
-  modelsDir: modelsDist,
-  workerFile: join(sdkDist, 'ml-worker.js'),
-});
+const assets = join(dist, 'fittingroom', 'assets');
+copyAssets(assets, { modelsDir: modelsDist, workerFile: join(sdkDist, 'ml-worker.js') });
+// The script tag has no way to choose the lite hand model (only the SDK's `createLandmarker`
+// does), so the folder leaves it out: 4 MB less to install and to host.
+const UNUSED = ['hand_landmarker_lite.task'];
+for (const file of UNUSED) rmSync(join(assets, file));
+const manifest = JSON.parse(readFileSync(join(assets, 'manifest.json'), 'utf8'));
+manifest.files = manifest.files.filter((entry) => !UNUSED.includes(entry.file));
+writeFileSync(join(assets, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 const loader = readFileSync(join(dist, 'fittingroom-loader.js'));
 const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;

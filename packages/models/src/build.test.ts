@@ -37,8 +37,6 @@ describe('buildAssets', () => {
       'hand_landmarker.task',
       'hand_landmarker_lite.task',
       'tasks-vision/vision_bundle.mjs',
-      'wasm/vision_wasm_internal.js',
-      'wasm/vision_wasm_internal.wasm',
       'wasm/vision_wasm_module_internal.js',
       'wasm/vision_wasm_module_internal.wasm',
     ]);

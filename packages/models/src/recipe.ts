@@ -90,11 +90,8 @@ export const TASKS: readonly TaskRecipe[] = [
 
 /** Files copied unchanged from `@mediapipe/tasks-vision` (package path → assets path). */
 export const COPIES: readonly { from: string; to: string }[] = [
-  // Original names, so FilesetResolver.forVisionTasks(url) finds them. The non-SIMD build is not
-  // shipped: the SDK names its wasm explicitly and never loads it (every supported browser has SIMD).
-  { from: 'wasm/vision_wasm_internal.js', to: 'wasm/vision_wasm_internal.js' },
-  { from: 'wasm/vision_wasm_internal.wasm', to: 'wasm/vision_wasm_internal.wasm' },
-  // ES-module build of the same wasm: what @fittingroom/sdk loads inside a module worker.
+  // Original names. Only MediaPipe's ES-module SIMD build is shipped: @fittingroom/sdk loads it
+  // in its worker and on the page alike; the classic and non-SIMD builds are never loaded.
   { from: 'wasm/vision_wasm_module_internal.js', to: 'wasm/vision_wasm_module_internal.js' },
   { from: 'wasm/vision_wasm_module_internal.wasm', to: 'wasm/vision_wasm_module_internal.wasm' },
   { from: 'vision_bundle.mjs', to: 'tasks-vision/vision_bundle.mjs' },

@@ -81,6 +81,8 @@ export const ConsentAckSchema = v.object({
   subjectId: id,
   subjectToken: v.optional(v.string()),
   status: v.picklist(['active', 'withdrawn']),
+  /** True when a test key made it: test data is kept apart and erased after 24 hours. */
+  test: v.optional(v.literal(true)),
 });
 
 /** What `POST /v1/consents` returns. */

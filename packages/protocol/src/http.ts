@@ -15,6 +15,15 @@ export const API = {
   uploadImage: (id: string) => `/v1/uploads/${encodeURIComponent(id)}/image`,
   subjectExport: '/v1/subjects/me/export',
   subject: '/v1/subjects/me',
+  retailerUploads: '/v1/retailer/uploads',
+  retailerUpload: (id: string) => `/v1/retailer/uploads/${encodeURIComponent(id)}`,
+  retailerUploadImage: (id: string) => `/v1/retailer/uploads/${encodeURIComponent(id)}/image`,
+  retailerSubject: (receiptId: string) =>
+    `/v1/retailer/subjects/by-receipt/${encodeURIComponent(receiptId)}`,
+  retailerWebhooks: '/v1/retailer/webhooks',
+  retailerWebhook: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}`,
+  retailerWebhookTest: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}/test`,
+  policy: '/v1/policy',
   health: '/healthz',
   ready: '/readyz',
 } as const;

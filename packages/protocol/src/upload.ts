@@ -27,6 +27,8 @@ export const UploadResultSchema = v.object({
   subjectId: id,
   subjectToken: v.string(),
   expiresAt: isoDate,
+  /** True when a test key made it (test data is erased after 24 hours). */
+  test: v.optional(v.literal(true)),
 });
 
 /** What a successful upload returns. */
@@ -61,6 +63,8 @@ export const SubjectExportSchema = v.object({
     }),
   ),
   uploads: v.array(ExportedUploadSchema),
+  /** True for a test-mode subject (made with a test key; erased after 24 hours). */
+  test: v.optional(v.literal(true)),
 });
 
 /** The shopper's "copy of my data". */

@@ -37,8 +37,11 @@ export {
   type ConsentStrings,
   LOCALES,
   type Locale,
+  type LocaleOverrides,
   type StringKey,
   type StringOverrides,
+  type TryOnStrings,
+  type UiStringOverrides,
 } from './i18n/types.js';
 export type { DelegateReason } from './ml/delegate.js';
 export type { Delegate } from './ml/types.js';
@@ -52,7 +55,6 @@ export {
   type ProductKind,
 } from './products/types.js';
 export { createTryOn, type TryOnDeps } from './tryon/session.js';
-export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
   LandmarkerInfo,
@@ -61,7 +63,6 @@ export type {
   TryOnEvents,
   TryOnOptions,
   TryOnState,
-  UiStringOverrides,
 } from './tryon/types.js';
 export {
   type ConsentDialog,

@@ -6,7 +6,13 @@ export type { CameraErrorCode } from './camera/errors.js';
 export type { CaptureErrorCode } from './capture/errors.js';
 export type { ConsentPolicy, ControllerInfo, SignalPolicy } from './consent/policy.js';
 export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
-export type { ConsentStrings, Locale } from './i18n/types.js';
+export type {
+  ConsentStrings,
+  Locale,
+  LocaleOverrides,
+  TryOnStrings,
+  UiStringOverrides,
+} from './i18n/types.js';
 export type { DelegateReason } from './ml/delegate.js';
 export type { Delegate } from './ml/types.js';
 export type {
@@ -17,7 +23,6 @@ export type {
   ProductKind,
 } from './products/types.js';
 export { createTryOn } from './tryon/session.js';
-export type { TryOnStrings } from './tryon/strings.js';
 export type {
   IngestOptions,
   LandmarkerInfo,
@@ -26,6 +31,5 @@ export type {
   TryOnEvents,
   TryOnOptions,
   TryOnState,
-  UiStringOverrides,
 } from './tryon/types.js';
 export type { UploadErrorCode } from './upload/errors.js';

@@ -5,6 +5,7 @@ import { registerApi } from './http/api.js';
 import { clientErrorHandler, installErrorHandlers } from './http/errors.js';
 import type { RateLimitStore } from './http/hooks.js';
 import { installRequestLimits } from './http/limits.js';
+import { registerRetailerApi } from './http/retailer.js';
 import { canonicalUrl, loggedPath } from './http/url.js';
 import { healthRoutes, type ReadinessCheck, storageWritable } from './routes/health.js';
 
@@ -47,6 +48,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<Fas
   installRequestLimits(app, config.timeouts);
   healthRoutes(app, [storageWritable(deps.storage), ...(deps.readiness ?? [])]);
   await registerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
+  await registerRetailerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
   if (config.staticDir) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {

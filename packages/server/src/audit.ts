@@ -15,7 +15,18 @@ export type AuditEventType =
   | 'subject_erased'
   | 'upload_expired'
   | 'subject_expired'
-  | 'orphan_removed';
+  | 'orphan_removed'
+  | 'retailer_uploads_listed'
+  | 'retailer_image_read'
+  | 'retailer_upload_deleted'
+  | 'retailer_subject_read'
+  | 'retailer_subject_erased'
+  | 'webhook_endpoint_added'
+  | 'webhook_endpoint_removed'
+  | 'webhook_delivered'
+  | 'webhook_retry'
+  | 'webhook_abandoned'
+  | 'console_signed_in';
 
 /** What a caller reports. `ip` is raw here and hashed before anything is written. */
 export interface AuditInput {
@@ -25,6 +36,8 @@ export interface AuditInput {
   readonly receiptId?: string | undefined;
   /** The retailer's publishable key (public by design) that made the request, if any. */
   readonly publishableKey?: string | undefined;
+  /** The id of the key that made the request (config-retailer.ts `keyId`), never a secret key. */
+  readonly keyId?: string | undefined;
   readonly ip?: string | undefined;
   /** Small counts or labels (never image bytes, never personal data). */
   readonly detail?: Readonly<Record<string, number | string>>;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { type EncryptionKeys, KeyConfigError, parseEncryptionKeys } from './config-keys.js';
+import { loadRetailerConfig, type RetailerConfig, RetailerConfigError } from './config-retailer.js';
 
 /** Where objects are kept: the embedded filesystem store or S3-compatible object storage. */
 export type StorageConfig =
@@ -19,7 +20,10 @@ export interface ServerConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly storage: StorageConfig;
+  /** Every publishable key, of both modes (see `retailer.keys` for each key's mode). */
   readonly publishableKeys: readonly string[];
+  /** Keys with their mode, webhooks, console and policy facts (config-retailer.ts). */
+  readonly retailer: RetailerConfig;
   readonly allowedOrigins: readonly string[];
   /** The current 32-byte master key; images are AES-256-GCM encrypted with a key derived from it. */
   readonly encryptionKey: Uint8Array;
@@ -214,19 +218,27 @@ export function loadConfig(
     throw new ConfigError(name, 'required when NODE_ENV=production');
   };
 
-  let keys = list(env, 'FR_PUBLISHABLE_KEYS');
-  if (!keys) {
-    if (production) required('FR_PUBLISHABLE_KEYS');
-    keys = ['pk_test_local'];
-    warnings.push('FR_PUBLISHABLE_KEYS not set: accepting the development key "pk_test_local"');
-  }
-  for (const key of keys) {
+  const legacy = list(env, 'FR_PUBLISHABLE_KEYS') ?? [];
+  for (const key of legacy) {
     if (!/^[A-Za-z0-9_-]{8,128}$/.test(key)) {
       throw new ConfigError(
         'FR_PUBLISHABLE_KEYS',
         `"${key}" must be 8–128 characters of A-Z a-z 0-9 _ -`,
       );
     }
+  }
+  let retailer: RetailerConfig;
+  try {
+    const loaded = loadRetailerConfig(env, {
+      production,
+      legacy,
+      integer: (name, fallback, min, max) => integer(env, name, fallback, min, max),
+    });
+    retailer = loaded.config;
+    if (loaded.warning) warnings.push(loaded.warning);
+  } catch (error) {
+    if (error instanceof RetailerConfigError) throw new ConfigError(error.variable, error.message);
+    throw error;
   }
 
   let originItems = list(env, 'FR_ALLOWED_ORIGINS');
@@ -265,7 +277,8 @@ export function loadConfig(
       port,
       dataDir,
       storage: parseStorage(env),
-      publishableKeys: keys,
+      publishableKeys: retailer.keys.filter((k) => k.kind === 'publishable').map((k) => k.key),
+      retailer,
       allowedOrigins: parseOrigins(originItems),
       encryptionKey: sealing.current,
       encryptionKeys: sealing.keys,

@@ -1,4 +1,4 @@
-import type { ConsentAck, ConsentReceipt } from '@fittingroom/protocol';
+import type { ConsentAck, ConsentReceipt, KeyMode } from '@fittingroom/protocol';
 import type { Context } from './context.js';
 import { HttpError } from './errors.js';
 import { awaitFlights, erasedError, isFenced, refuseIfErased } from './fence.js';
@@ -31,12 +31,13 @@ export async function grantConsent(
   ctx: Context,
   receipt: ConsentReceipt,
   subjectId: string | null,
+  mode: KeyMode = 'live',
 ): Promise<GrantOutcome> {
-  if (subjectId === null) return storeConsent(ctx, receipt, null);
+  if (subjectId === null) return storeConsent(ctx, receipt, null, mode);
   const endFlight = await ctx.coordination.beginFlight(subjectId);
   try {
     await refuseIfErased(ctx, subjectId);
-    const outcome = await storeConsent(ctx, receipt, subjectId);
+    const outcome = await storeConsent(ctx, receipt, subjectId, mode);
     if (outcome.created) {
       const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
       const erased = subject === null || (await isFenced(ctx, subjectId));
@@ -56,7 +57,9 @@ async function storeConsent(
   ctx: Context,
   receipt: ConsentReceipt,
   subjectId: string | null,
+  mode: KeyMode,
 ): Promise<GrantOutcome> {
+  const testFlag = mode === 'test' ? ({ test: true } as const) : {};
   const receiptId = normalizeId(receipt.consentReceiptID) ?? receipt.consentReceiptID;
   if (isExpired(receipt.expiresAt, ctx.now())) {
     throw new HttpError(400, 'invalid_request', 'The consent receipt has already expired.');
@@ -79,13 +82,16 @@ async function storeConsent(
           'A different receipt was recorded with this id.',
         );
       }
-      return { created: false, ack: { receiptId, subjectId: owner.subjectId, status: doc.status } };
+      return {
+        created: false,
+        ack: { receiptId, subjectId: owner.subjectId, status: doc.status, ...testFlag },
+      };
     }
   }
   let subject = subjectId;
   let token: string | undefined;
   if (subject === null) {
-    const minted = await mintSubject(ctx);
+    const minted = await mintSubject(ctx, mode);
     subject = minted.subjectId;
     token = minted.token;
   }
@@ -97,7 +103,7 @@ async function storeConsent(
   };
   await writeDoc(ctx, KEYS.consent(subject, receiptId), doc);
   await writeIndex(ctx.storage, KEYS.receiptIndex(receiptId), subject);
-  const ack: ConsentAck = { receiptId, subjectId: subject, status: 'active' };
+  const ack: ConsentAck = { receiptId, subjectId: subject, status: 'active', ...testFlag };
   return { created: true, ack: token ? { ...ack, subjectToken: token } : ack };
 }
 

@@ -15,6 +15,15 @@ export function isExpired(expiresAt: string, now: Date): boolean {
   return Number.isNaN(at) || at <= now.getTime();
 }
 
+/** How long test-mode data lives: a test subject and everything of it go 24 hours after it was made. */
+export const TEST_DATA_MS = DAY_MS;
+
+/** True once test data made at `createdAt` (an ISO time) is due for erasure at `now`. */
+export function testDataIsDue(createdAt: string, now: Date): boolean {
+  const at = Date.parse(createdAt);
+  return Number.isNaN(at) || at + TEST_DATA_MS <= now.getTime();
+}
+
 /** What the sweeper does with one upload: keep it, delete it as expired, or remove a leftover. */
 export type UploadFate = 'keep' | 'expired' | 'orphan';
 

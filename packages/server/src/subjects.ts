@@ -1,3 +1,4 @@
+import type { KeyMode } from '@fittingroom/protocol';
 import type { Context } from './context.js';
 import { hashToken, isTokenShaped, newSubjectToken, sameDigest } from './crypto.js';
 import { fenceSubject, liftFence } from './fence.js';
@@ -32,7 +33,10 @@ export async function resolveSubject(ctx: Context, token: string): Promise<strin
  * index, so a crash in between leaves an unreachable subject the sweeper removes, never a token
  * pointing nowhere.
  */
-export async function mintSubject(ctx: Context): Promise<{ subjectId: string; token: string }> {
+export async function mintSubject(
+  ctx: Context,
+  mode: KeyMode = 'live',
+): Promise<{ subjectId: string; token: string }> {
   const subjectId = randomUuid(ctx.random);
   const token = newSubjectToken(ctx.random);
   const tokenHash = hashToken(ctx.keys, token);
@@ -40,15 +44,25 @@ export async function mintSubject(ctx: Context): Promise<{ subjectId: string; to
     subjectId,
     tokenHash,
     createdAt: ctx.now().toISOString(),
+    ...(mode === 'test' ? { test: true } : {}),
   });
   await writeIndex(ctx.storage, KEYS.tokenIndex(tokenHash), subjectId);
   return { subjectId, token };
 }
 
-/** What an erasure removed. */
+/** The mode of a subject's data, or null when there is no such subject. */
+export async function subjectMode(ctx: Context, subjectId: string): Promise<KeyMode | null> {
+  const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
+  if (!subject) return null;
+  return subject.test ? 'test' : 'live';
+}
+
+/** What an erasure removed: counts, and the ids (for the `subject.erased` webhook). */
 export interface ErasureCounts {
   readonly uploads: number;
   readonly consents: number;
+  readonly uploadIds: readonly string[];
+  readonly receiptIds: readonly string[];
 }
 
 /**
@@ -60,15 +74,18 @@ export interface ErasureCounts {
 export async function eraseSubject(ctx: Context, subjectId: string): Promise<ErasureCounts> {
   const { storage } = ctx;
   await fenceSubject(ctx, subjectId);
-  let uploads = 0;
+  const uploadIds: string[] = [];
   for (const item of await storage.list(KEYS.uploads(subjectId))) {
-    if (parseUploadKey(item.key)) uploads += 1;
+    const parsed = parseUploadKey(item.key);
+    if (parsed) uploadIds.push(parsed.uploadId);
     await storage.delete(item.key); // whatever else is there too (an older layout's objects)
   }
 
   const consentKeys = await storage.list(KEYS.consents(subjectId));
+  const receiptIds: string[] = [];
   for (const item of consentKeys) {
     const receiptId = item.key.slice(KEYS.consents(subjectId).length, -'.json'.length);
+    receiptIds.push(receiptId);
     await storage.delete(KEYS.receiptIndex(receiptId));
     await storage.delete(item.key);
   }
@@ -81,7 +98,7 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
   }
   await storage.delete(KEYS.subject(subjectId));
   await liftFence(ctx, subjectId);
-  return { uploads, consents: consentKeys.length };
+  return { uploads: uploadIds.length, consents: receiptIds.length, uploadIds, receiptIds };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isExpired,
   ORPHAN_GRACE_MS,
   subjectIsStale,
+  testDataIsDue,
   uploadFate,
 } from './retention.js';
 import { eraseSubject } from './subjects.js';
@@ -123,7 +124,10 @@ async function untouchedSince(ctx: Context, subjectId: string, now: Date): Promi
   return now.getTime() - newest >= keepMs;
 }
 
-/** Forgets subjects with nothing uploaded whose consents all ended a retention period ago. */
+/**
+ * Erases test subjects 24 hours after they were made, and forgets subjects with nothing uploaded
+ * whose consents all ended a retention period ago.
+ */
 async function sweepSubjects(
   ctx: Context,
   now: Date,
@@ -141,32 +145,38 @@ async function sweepSubjects(
   }
   let removed = 0;
   for (const subjectId of subjectIds) {
-    if (withUploads.has(subjectId)) continue;
-    await each(KEYS.subject(subjectId), async () => {
-      let stale: boolean;
-      let unreadable: unknown = null;
-      try {
-        const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
-        const consents = await listConsents(ctx, subjectId);
-        const summary = {
-          createdAt: subject ? new Date(subject.createdAt) : new Date(0),
-          uploads: 0,
-          consentEnds: consents.map(consentEnd),
-        };
-        stale = subjectIsStale(summary, now, ctx.config.retentionDays);
-      } catch (error) {
-        // Records no configured key opens cannot say when consent ended: the subject goes once
-        // nothing of it was written for the longest consent lifetime plus the retention period.
-        unreadable = error;
-        stale = await untouchedSince(ctx, subjectId, now);
-      }
-      if (stale) {
+    // Records no configured key opens cannot say when consent ended (nor whether they are test
+    // data): such a subject goes once it has no uploads (those are reported and expire on their
+    // own) and nothing of it was written for the longest consent plus retention; reported.
+    const unreadable = async (error: unknown): Promise<never> => {
+      if (!withUploads.has(subjectId) && (await untouchedSince(ctx, subjectId, now))) {
         await eraseSubject(ctx, subjectId);
-        const detail = unreadable === null ? {} : { detail: { unreadable: 1 } };
-        await ctx.audit.record({ type: 'subject_expired', subjectId, ...detail });
+        await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { unreadable: 1 } });
         removed += 1;
       }
-      if (unreadable !== null) throw unreadable;
+      throw error;
+    };
+    await each(KEYS.subject(subjectId), async () => {
+      const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema).catch(
+        (error: unknown) => (withUploads.has(subjectId) ? null : unreadable(error)),
+      );
+      if (subject?.test && testDataIsDue(subject.createdAt, now)) {
+        await eraseSubject(ctx, subjectId);
+        await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { test: 1 } });
+        removed += 1;
+        return;
+      }
+      if (withUploads.has(subjectId)) return;
+      const consents = await listConsents(ctx, subjectId).catch(unreadable);
+      const summary = {
+        createdAt: subject ? new Date(subject.createdAt) : new Date(0),
+        uploads: 0,
+        consentEnds: consents.map(consentEnd),
+      };
+      if (!subjectIsStale(summary, now, ctx.config.retentionDays)) return;
+      await eraseSubject(ctx, subjectId);
+      await ctx.audit.record({ type: 'subject_expired', subjectId });
+      removed += 1;
     });
   }
   return removed;

@@ -1,4 +1,4 @@
-import type { UploadMetadata, UploadResult } from '@fittingroom/protocol';
+import type { KeyMode, UploadMetadata, UploadResult } from '@fittingroom/protocol';
 import { refuseUpload } from './consent-rules.js';
 import type { Context } from './context.js';
 import { deriveUploadId } from './crypto.js';
@@ -9,12 +9,14 @@ import { type ImageCheck, inspectImage } from './image-sniff.js';
 import { ConsentDocSchema, IndexDocSchema, readDoc, type UploadDoc } from './records/docs.js';
 import { KEYS, normalizeId, parseUploadKey } from './records/keys.js';
 import { readUploadObject, readUploadRecord, uploadObject } from './records/upload-object.js';
-import { expiryOf } from './retention.js';
+import { DAY_MS, expiryOf } from './retention.js';
 
 /** One upload request, already authenticated and parsed. */
 export interface IncomingUpload {
   readonly subjectId: string;
   readonly idempotencyKey: string;
+  /** The mode of the key and subject (checked by the route): test uploads last 24 hours. */
+  readonly mode?: KeyMode | undefined;
   readonly metadata: UploadMetadata;
   /** The plaintext image; may be a pooled buffer, so nothing keeps it after the call. */
   readonly image: Uint8Array;
@@ -83,6 +85,10 @@ async function commitOnce(
   const now = ctx.now();
   const key = KEYS.upload(subjectId, uploadId);
   const fingerprint = requestFingerprint(metadata, image.byteLength);
+  const test = input.mode === 'test';
+  const expiresAt = test
+    ? new Date(Math.min(now.getTime() + DAY_MS, expiryOf(now, config.retentionDays).getTime()))
+    : expiryOf(now, config.retentionDays);
   const existing = await readUploadRecord(storage, ctx.ring.lookup, key);
   let decision = replayDecision(existing?.fingerprint ?? null, fingerprint);
   if (decision === 'replay') decision = await compareImage(ctx, key, image);
@@ -106,8 +112,9 @@ async function commitOnce(
     height: checked.height,
     capturedAt: metadata.capturedAt,
     storedAt: now.toISOString(),
-    expiresAt: expiryOf(now, config.retentionDays).toISOString(),
+    expiresAt: expiresAt.toISOString(),
     fingerprint,
+    ...(test ? { test: true } : {}),
   };
   await storage.put(key, uploadObject(ctx.keys, key, doc, image, ctx.random));
   // The commit point is passed: an erasure or withdrawal that began meanwhile wins, and this
@@ -139,7 +146,8 @@ async function compareImage(ctx: Context, key: string, image: Uint8Array): Promi
 }
 
 function resultOf(doc: UploadDoc): Omit<UploadResult, 'subjectToken'> {
-  return { uploadId: doc.uploadId, subjectId: doc.subjectId, expiresAt: doc.expiresAt };
+  const result = { uploadId: doc.uploadId, subjectId: doc.subjectId, expiresAt: doc.expiresAt };
+  return doc.test ? { ...result, test: true } : result;
 }
 
 /**

@@ -42,6 +42,10 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
   UploadResult: protocol.UploadResultSchema,
   ExportedUpload: protocol.ExportedUploadSchema,
   SubjectExport: protocol.SubjectExportSchema,
+  RetailerUpload: protocol.RetailerUploadSchema,
+  RetailerUploadPage: protocol.RetailerUploadPageSchema,
+  RetailerSubject: protocol.RetailerSubjectSchema,
+  Erasure: protocol.ErasureSchema,
 };
 
 describe('openapi.yaml components equal the protocol schemas', () => {

@@ -61,6 +61,11 @@ describe('packages/protocol/openapi.yaml', () => {
         'GET /v1/uploads/:id/image',
         'GET /v1/subjects/me/export',
         'DELETE /v1/subjects/me',
+        'GET /v1/retailer/uploads',
+        'GET /v1/retailer/uploads/:id/image',
+        'DELETE /v1/retailer/uploads/:id',
+        'GET /v1/retailer/subjects/by-receipt/:receiptId',
+        'DELETE /v1/retailer/subjects/by-receipt/:receiptId',
       ].sort(),
     );
   });

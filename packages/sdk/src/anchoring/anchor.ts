@@ -43,14 +43,21 @@ export function bestHand(frame: HandFrame): readonly Landmark[] | null {
   return best ? best.landmarks : null;
 }
 
-/** Dispatches already-mapped points to the kind's anchoring rule (no visibility rule). */
-export function anchorPoints(fit: ProductFit, points: ViewPoints): Placement[] {
+/**
+ * Dispatches already-mapped points to the kind's anchoring rule (no visibility rule);
+ * `forearmAxis` (view pixels, toward the hand) is the image's forearm axis for wrist products.
+ */
+export function anchorPoints(
+  fit: ProductFit,
+  points: ViewPoints,
+  forearmAxis?: Point,
+): Placement[] {
   switch (fit.kind) {
     case 'ring':
       return [anchorRing(points, fit)];
     case 'watch':
     case 'bracelet':
-      return [anchorWrist(points, fit)];
+      return [anchorWrist(points, fit, forearmAxis)];
     case 'glasses':
       return [anchorGlasses(points, fit)];
     case 'necklace':
@@ -83,10 +90,16 @@ function judged(
   points: ViewPoints,
   mapping: ViewMapping,
   view: ViewGeometry,
-  forearmSeen?: number,
+  forearm: { seen?: number | undefined; axis?: Point | undefined } = {},
 ): Omit<PlacedProduct, 'handAt'> {
   const area = shownArea(mapping, view.width, view.height);
-  const raw = anchorPoints(fit, points);
+  const forearmSeen = forearm.seen;
+  // A direction: mirroring flips its x, the uniform object-fit scale keeps it.
+  const axis = forearm.axis && {
+    x: mapping.mirrored ? -forearm.axis.x : forearm.axis.x,
+    y: forearm.axis.y,
+  };
+  const raw = anchorPoints(fit, points, axis);
   const verdicts = raw.map((p) => judgePlacement(fit, points, p, { area, forearmSeen }));
   const tracking = verdicts.some((v) => v.visible);
   return {
@@ -120,7 +133,10 @@ function placeOnHands(
       previous !== null &&
       distance(scaled(at, frame), scaled(previous, frame)) <=
         distance(scaled(at, frame), scaled(palm, frame));
-    const result = judged(fit, toViewPoints(mapping, hand.landmarks), mapping, view, hand.forearm);
+    const result = judged(fit, toViewPoints(mapping, hand.landmarks), mapping, view, {
+      seen: hand.forearm,
+      axis: hand.forearmAxis,
+    });
     candidates.push({ ...result, score: hand.score, at: { x: at.x, y: at.y }, near });
   }
   if (candidates.length === 0) return lost(fit, 'showHand');

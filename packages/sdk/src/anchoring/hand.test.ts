@@ -7,7 +7,8 @@ import {
   transformPoints,
 } from '../../test/anchoring/landmarks.js';
 import { anchorProduct } from './anchor.js';
-import type { Placement, ProductFit, ViewGeometry } from './types.js';
+import { wristAxis } from './hand.js';
+import type { LandmarkFrame, Placement, ProductFit, ViewGeometry } from './types.js';
 
 const VIEW: ViewGeometry = { width: SIZE, height: SIZE, mirrored: false };
 const ring: ProductFit = { kind: 'ring', realWidthMm: 20, imageWidthPx: 200 };
@@ -88,6 +89,46 @@ describe('anchorWrist', () => {
     const p = only(anchorProduct(watch, handFrame(transformPoints(HAND_UP, -Math.PI / 2)), VIEW));
     // The wrist (460,780) rotated −90° about (500,500) is (780,540); the forearm is to the right.
     expectPlacement(p, { x: 810, y: 540, rotation: -Math.PI / 2, scale: 0.4 });
+  });
+});
+
+/** The hand frame with the forearm axis the landmarker measured (source pixels, toward the hand). */
+function withAxis(frame: LandmarkFrame, axis: { x: number; y: number }): LandmarkFrame {
+  if (frame.kind !== 'hand') throw new Error('fixture');
+  return { ...frame, hands: frame.hands.map((h) => ({ ...h, forearmAxis: axis })) };
+}
+
+describe('a watch across the forearm, not the palm', () => {
+  const bend = (20 * Math.PI) / 180;
+  // Toward the hand, the forearm turned 20° clockwise from the palm's axis (which is −y).
+  const axis = { x: Math.sin(bend), y: -Math.cos(bend) };
+
+  it('sits on the measured forearm axis: 15 mm behind the wrist along it, turned with it', () => {
+    const p = only(anchorProduct(watch, withAxis(handFrame(HAND_UP), axis), VIEW));
+    expectPlacement(p, {
+      x: 460 - 30 * Math.sin(bend),
+      y: 780 + 30 * Math.cos(bend),
+      rotation: bend,
+      scale: 0.4,
+    });
+  });
+
+  it('mirrors the axis with the preview', () => {
+    const mirrored = { ...VIEW, mirrored: true };
+    const p = only(anchorProduct(watch, withAxis(handFrame(HAND_UP), axis), mirrored));
+    expectPlacement(p, {
+      x: SIZE - 460 + 30 * Math.sin(bend),
+      y: 780 + 30 * Math.cos(bend),
+      rotation: -bend,
+      scale: 0.4,
+    });
+  });
+
+  it('keeps the palm axis without a measure, or for one bent further than a wrist bends', () => {
+    const palm = only(anchorProduct(watch, handFrame(HAND_UP), VIEW));
+    const wild = { x: Math.sin(1.2), y: -Math.cos(1.2) };
+    expect(only(anchorProduct(watch, withAxis(handFrame(HAND_UP), wild), VIEW))).toEqual(palm);
+    expect(wristAxis({ x: 0, y: -1 })).toEqual({ x: 0, y: -1 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { MAX_FOREARM_BEND_RAD } from '../ml/forearm-axis.js';
 import type { Finger } from '../products/types.js';
 import { DEFAULT_FINGER } from '../products/types.js';
 import {
@@ -10,7 +11,7 @@ import {
   WRIST_OFFSET_MM,
   WRIST_THICKNESS_MM,
 } from './calibration.js';
-import { addScaled, distance, rotationOfUp, sub, unit } from './geometry.js';
+import { addScaled, distance, dot, rotationOfUp, sub, unit } from './geometry.js';
 import { HIDDEN, imageScale, pxPerMmFrom } from './placement.js';
 import type { Placement, Point, ProductFit, ViewPoints } from './types.js';
 
@@ -144,18 +145,30 @@ export function measureWrist(points: ViewPoints): WristMeasure | null {
 }
 
 /**
- * Watch or bracelet: on the forearm just behind the wrist joint, across the forearm axis, its
- * width following the wrist's apparent width (see {@link measureWrist}).
+ * The axis a wrist product sits across: the forearm's, as the image showed it (`forearmAxis`, a
+ * unit vector in view pixels toward the hand), when given and within
+ * {@link MAX_FOREARM_BEND_RAD} of the palm's axis `palmUp`; otherwise the palm's.
  */
-export function anchorWrist(points: ViewPoints, fit: ProductFit): Placement {
+export function wristAxis(palmUp: Point, forearmAxis?: Point): Point {
+  const axis = forearmAxis ? unit(forearmAxis) : null;
+  return axis && dot(axis, palmUp) >= Math.cos(MAX_FOREARM_BEND_RAD) ? axis : palmUp;
+}
+
+/**
+ * Watch or bracelet: on the forearm just behind the wrist joint, across the forearm's axis
+ * (see {@link wristAxis}: measured from the image when the landmarker could, else the palm's),
+ * its width following the wrist's apparent width (see {@link measureWrist}).
+ */
+export function anchorWrist(points: ViewPoints, fit: ProductFit, forearmAxis?: Point): Placement {
   const m = measureWrist(points);
   if (!m) return HIDDEN;
+  const up = wristAxis(m.up, forearmAxis);
   const offsetMm = fit.kind === 'bracelet' ? WRIST_OFFSET_MM.bracelet : WRIST_OFFSET_MM.watch;
-  const centre = addScaled(m.wrist, m.up, -offsetMm * m.pxPerMm);
+  const centre = addScaled(m.wrist, up, -offsetMm * m.pxPerMm);
   return {
     x: centre.x,
     y: centre.y,
-    rotation: rotationOfUp(m.up),
+    rotation: rotationOfUp(up),
     // Scaled so a wrist of average breadth seen face-on gets the product at its real size.
     scale: imageScale(fit, m.widthPx / WRIST_BREADTH_MM),
     visible: true,

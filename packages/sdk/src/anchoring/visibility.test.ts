@@ -41,15 +41,16 @@ describe('wrist products', () => {
     expect(placed.verdicts[0]?.inView).toBe(1);
   });
 
-  it('hide and ask for the wrist when landmark 0 is less than a wrist width from the edge', () => {
-    // Wrist at y = 900: 100 px from the bottom, the wrist is 112 px wide (56 mm at 2 px/mm).
+  it('hide and ask for the wrist when landmark 0 is less than half a wrist width from the edge', () => {
+    // Wrist at y = 950: 50 px from the bottom, the wrist is 112 px wide (56 mm at 2 px/mm).
     for (const fit of [watch, bracelet]) {
-      const placed = placeProduct(fit, handFrame(shifted(HAND_UP, 0, 120)), VIEW);
+      const placed = placeProduct(fit, handFrame(shifted(HAND_UP, 0, 170)), VIEW);
       expect(placed.placements[0]?.visible).toBe(false);
       expect(placed.tracking).toBe(false);
       expect(placed.hint).toBe('showWrist');
     }
-    expect(placeProduct(watch, handFrame(shifted(HAND_UP, 0, 100)), VIEW).tracking).toBe(true);
+    // 80 px from the bottom, with a watch's length of forearm in view: drawn.
+    expect(placeProduct(watch, handFrame(shifted(HAND_UP, 0, 140)), VIEW).tracking).toBe(true);
   });
 
   it('hide when the wrist is cut by the frame edge, as MediaPipe still places landmark 0', () => {

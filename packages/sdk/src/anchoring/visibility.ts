@@ -33,8 +33,13 @@ export interface Verdict {
  */
 export const MIN_FOOTPRINT_IN_VIEW = 0.6;
 
-/** Landmark 0 must lie this many wrist widths inside the image for a wrist product. */
-export const WRIST_MARGIN_WIDTHS = 1;
+/**
+ * Landmark 0 must lie this many wrist widths inside the image for a wrist product: half of one
+ * keeps a wrist at the frame's edge out, while a forearm that enters from the edge with a
+ * watch's length of it in view (≈ 35 mm, two thirds of a wrist width) still carries one. That
+ * the product lies on skin and in view is checked by the forearm patch and the footprint.
+ */
+export const WRIST_MARGIN_WIDTHS = 0.5;
 
 /**
  * Smallest share of the forearm patch behind the wrist that must look like the hand's own skin
@@ -101,7 +106,7 @@ function faceVerdict(points: ViewPoints, fit: ProductFit, ctx: RuleContext): Ver
 /**
  * The visibility rule of one placement of `fit.kind`, given the landmarks it was anchored on:
  * - every kind: at least {@link MIN_FOOTPRINT_IN_VIEW} of the footprint inside the image;
- * - watch, bracelet: landmark 0 at least one wrist width inside the image, the product on the
+ * - watch, bracelet: landmark 0 at least half a wrist width inside the image, the product on the
  *   forearm side of the wrist, and, when measured, the forearm behind the wrist really seen;
  * - ring: the finger's base and middle joints inside the image;
  * - earrings: the ear side not turned away (the anchoring hides it by the head's yaw);

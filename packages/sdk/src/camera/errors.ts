@@ -1,22 +1,13 @@
 import { FittingRoomError, type FittingRoomErrorCode } from '../errors.js';
+import { en } from '../i18n/tryon/en.js';
 
 /** Why the camera could not be opened. Each has a message the UI can show as is. */
 export type CameraErrorCode = Extract<FittingRoomErrorCode, `camera_${string}`>;
 
-const MESSAGES: Record<CameraErrorCode, string> = {
-  camera_denied:
-    'Camera access was blocked. Allow the camera for this site in your browser settings to try on.',
-  camera_not_found: 'No camera was found. Connect a camera and try again.',
-  camera_busy: 'The camera is in use by another app or tab. Close it there and try again.',
-  camera_insecure_context: 'Try-on needs a secure (https) page to use the camera.',
-  camera_unsupported: 'This browser cannot share its camera with web pages.',
-  camera_failed: 'The camera could not be started.',
-};
-
-/** A typed camera failure with a shopper-facing message. */
+/** A typed camera failure with a shopper-facing message (the catalog's English text for it). */
 export class CameraError extends FittingRoomError {
   constructor(code: CameraErrorCode, options?: { cause?: unknown }) {
-    super(code, MESSAGES[code], options);
+    super(code, en[code], options);
     this.name = 'CameraError';
   }
 }

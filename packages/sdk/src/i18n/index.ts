@@ -1,26 +1,48 @@
+// The string catalog: every user-facing text of the SDK, per locale, in two sections (the
+// consent flow, `consent/<locale>.ts`, and the try-on, `tryon/<locale>.ts`), with one way to load,
+// override and validate them.
 import { ConfigError } from '../errors.js';
-import { en } from './en.js';
+import { en } from './consent/en.js';
 import {
   type ConsentStrings,
   LOCALES,
   type Locale,
-  STRING_KEYS,
+  type StringKey,
   type StringOverrides,
+  TRYON_KEYS,
+  type TryOnStringOverrides,
+  type TryOnStrings,
+  type UiStringOverrides,
 } from './types.js';
 
 export * from './types.js';
 
-// English ships with the consent code; the other dictionaries load on demand, so a page only
-// pays for the language it shows (this keeps what loads before consent small).
+// English consent text ships with the consent code; every other dictionary loads on demand in
+// its own chunk, so a page only pays for the language it shows (this keeps what loads before
+// consent small). The try-on's texts, English too, load only after consent.
 const loaded: Partial<Record<Locale, ConsentStrings>> = { en };
 const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<ConsentStrings>>> = {
-  fr: () => import('./fr.js').then((m) => m.fr),
-  de: () => import('./de.js').then((m) => m.de),
-  es: () => import('./es.js').then((m) => m.es),
-  hi: () => import('./hi.js').then((m) => m.hi),
+  fr: () => import('./consent/fr.js').then((m) => m.fr),
+  de: () => import('./consent/de.js').then((m) => m.de),
+  es: () => import('./consent/es.js').then((m) => m.es),
+  hi: () => import('./consent/hi.js').then((m) => m.hi),
+};
+const TRYON_LOADERS: Readonly<Record<Locale, () => Promise<TryOnStrings>>> = {
+  en: () => import('./tryon/en.js').then((m) => m.en),
+  fr: () => import('./tryon/fr.js').then((m) => m.fr),
+  de: () => import('./tryon/de.js').then((m) => m.de),
+  es: () => import('./tryon/es.js').then((m) => m.es),
+  hi: () => import('./tryon/hi.js').then((m) => m.hi),
 };
 
-/** Loads a locale's shipped dictionary once (English is always loaded). */
+// The consent keys read off the English dictionary that ships here anyway, rather than from
+// `STRING_KEYS`, which would add a second copy of them before consent (tests keep both equal).
+const CONSENT_KEYS = Object.keys(en) as StringKey[];
+
+/** Every key of the catalog, consent flow and try-on: what `createTryOn` accepts. */
+export const UI_KEYS: readonly string[] = [...CONSENT_KEYS, ...TRYON_KEYS];
+
+/** Loads a locale's shipped consent dictionary once (English is always loaded). */
 export async function loadLocale(locale: Locale): Promise<ConsentStrings> {
   const ready = loaded[locale];
   if (ready) return ready;
@@ -66,6 +88,19 @@ export function stringsFor(locale: Locale, overrides: StringOverrides = {}): Con
   return { ...(loaded[locale] ?? en), ...overrides[locale] };
 }
 
+/**
+ * Loads the try-on texts for a locale (English for a code that is not shipped) with the
+ * retailer's overrides for that locale applied. English comes with the live view's chunk,
+ * which the session is loading anyway (see `chunks.ts`), so it costs no extra request.
+ */
+export async function loadTryOnStrings(
+  locale: Locale,
+  overrides: TryOnStringOverrides = {},
+): Promise<TryOnStrings> {
+  const shipped: Locale = Object.hasOwn(TRYON_LOADERS, locale) ? locale : 'en';
+  return { ...(await TRYON_LOADERS[shipped]()), ...overrides[shipped] };
+}
+
 /** Fills `{name}` placeholders; unknown placeholders are left as written so mistakes show. */
 export function format(
   template: string,
@@ -78,10 +113,16 @@ export function format(
 }
 
 /**
- * Checks retailer string overrides: locales must be shipped, keys known, values non-empty text.
+ * Checks retailer string overrides, the one rule for every factory: locales must be shipped,
+ * keys among `keys` (the consent flow's by default; `UI_KEYS` for the try-on), values
+ * non-empty text (an empty one would leave a button unlabelled).
  * @throws ConfigError naming the field, e.g. `options.strings.fr.titel`.
  */
-export function validateOverrides(input: unknown, field = 'options.strings'): StringOverrides {
+export function validateOverrides(
+  input: unknown,
+  field = 'options.strings',
+  keys: readonly string[] = CONSENT_KEYS,
+): UiStringOverrides {
   if (input === undefined) return {};
   if (!isPlainObject(input)) throw new ConfigError(field, 'must be an object keyed by locale');
   for (const [locale, dictionary] of Object.entries(input)) {
@@ -89,7 +130,7 @@ export function validateOverrides(input: unknown, field = 'options.strings'): St
     if (!isLocale(locale)) throw new ConfigError(at, `is not a locale (use ${LOCALES.join(', ')})`);
     if (!isPlainObject(dictionary)) throw new ConfigError(at, 'must be an object of strings');
     for (const [key, value] of Object.entries(dictionary)) {
-      if (!(STRING_KEYS as readonly string[]).includes(key)) {
+      if (!keys.includes(key)) {
         throw new ConfigError(`${at}.${key}`, 'is not a known string');
       }
       if (typeof value !== 'string' || value.trim() === '') {
@@ -97,21 +138,19 @@ export function validateOverrides(input: unknown, field = 'options.strings'): St
       }
     }
   }
-  return input as StringOverrides;
+  return input as UiStringOverrides;
 }
 
 /**
  * Keeps only the consent-dialog keys of a wider overrides object (e.g. one that also holds the
  * try-on view's strings), so it can be handed to `createConsent` without tripping validation.
  */
-export function pickConsentOverrides(
-  overrides: Readonly<Partial<Record<Locale, Readonly<Record<string, unknown>>>>>,
-): StringOverrides {
+export function pickConsentOverrides(overrides: UiStringOverrides): StringOverrides {
   const picked: Partial<Record<Locale, Partial<ConsentStrings>>> = {};
   for (const locale of LOCALES) {
     const dictionary = overrides[locale];
     if (!dictionary) continue;
-    const keys = STRING_KEYS.filter((key) => typeof dictionary[key] === 'string');
+    const keys = CONSENT_KEYS.filter((key) => dictionary[key] !== undefined);
     picked[locale] = Object.fromEntries(keys.map((key) => [key, dictionary[key]]));
   }
   return picked;

@@ -67,11 +67,82 @@ export const STRING_KEYS = [
   'improvementTermination',
 ] as const;
 
-/** One string key. */
+/** One string key of the consent flow. */
 export type StringKey = (typeof STRING_KEYS)[number];
 
-/** A complete dictionary for one locale. */
+/** Overrides of some keys' texts, per locale; anything not given keeps the shipped text. */
+export type LocaleOverrides<Strings> = Readonly<Partial<Record<Locale, Partial<Strings>>>>;
+
+/** A complete consent-flow dictionary for one locale. */
 export type ConsentStrings = Readonly<Record<StringKey, string>>;
 
-/** Retailer overrides, per locale and per key; anything not given keeps the shipped text. */
-export type StringOverrides = Readonly<Partial<Record<Locale, Partial<ConsentStrings>>>>;
+/** Consent-flow overrides, per locale and per key. */
+export type StringOverrides = LocaleOverrides<ConsentStrings>;
+
+/**
+ * Every user-facing string of the live view and review. Keys named after an error code
+ * (`camera_denied`, `ml_download_failed`, …) are the shopper-facing text of that error, the one
+ * source for it (`CameraError` takes its message from here).
+ */
+export const TRYON_KEYS = [
+  'tryOnTitle',
+  'capture',
+  'closeTryOn',
+  'withdraw',
+  'starting',
+  'loading',
+  /** Accessible name of the download progress bar. */
+  'downloadProgress',
+  /** After the download: compiling the wasm and starting the graph. */
+  'initializing',
+  'showHand',
+  'showFace',
+  /** Fitting hints (see `FitHint` in anchoring/visibility.ts): one per failed placement rule. */
+  'showWrist',
+  'moveHandBack',
+  'moveBack',
+  'turnToCamera',
+  'tracking',
+  'onDevice',
+  'reviewTitle',
+  'imageAlt',
+  'share',
+  /** The primary action when no ingest server is configured: a download, nothing uploaded. */
+  'save',
+  'saved',
+  'retake',
+  'discard',
+  'sharing',
+  'shareFailed',
+  'shared',
+  'shareRefused',
+  'queued',
+  'uploadProgress',
+  'withdrawn',
+  'mlFailed',
+  'ml_download_failed',
+  'retry',
+  /** The camera track ended while trying on (unplugged, taken by another app). */
+  'camera_ended',
+  'camera_denied',
+  'camera_not_found',
+  'camera_busy',
+  'camera_insecure_context',
+  'camera_unsupported',
+  'camera_failed',
+] as const;
+
+/** One string key of the try-on. */
+export type TryOnKey = (typeof TRYON_KEYS)[number];
+
+/** A complete try-on dictionary for one locale. */
+export type TryOnStrings = Readonly<Record<TryOnKey, string>>;
+
+/** Any key of the catalog (consent flow or try-on). */
+export type UiStringKey = StringKey | TryOnKey;
+
+/** Try-on overrides, per locale and per key. */
+export type TryOnStringOverrides = LocaleOverrides<TryOnStrings>;
+
+/** Retailer overrides of any UI string (consent dialog and try-on), per locale and key. */
+export type UiStringOverrides = LocaleOverrides<ConsentStrings & TryOnStrings>;

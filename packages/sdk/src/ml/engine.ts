@@ -7,6 +7,7 @@ import type {
 import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
 import type { FetchScope } from './fetch-guard.js';
 import { createPixelReader, forearmSkinShare } from './forearm.js';
+import { forearmAxis } from './forearm-axis.js';
 import type { Delegate, EngineOptions, LandmarkFrame } from './types.js';
 
 type Vision = typeof import('@mediapipe/tasks-vision');
@@ -33,13 +34,29 @@ export interface Engine {
   close(): void;
 }
 
-/** Where the wasm loader lives: a module worker needs the ES-module build, a page the classic. */
-export function wasmFileset(assetsUrl: string, inWorker: boolean): WasmFileset {
-  const name = inWorker ? 'vision_wasm_module_internal' : 'vision_wasm_internal';
+/**
+ * Where the wasm lives: one build, MediaPipe's ES-module one, for the worker and the page alike
+ * (the classic build is not shipped: it would double the download size of every install).
+ */
+export function wasmFileset(assetsUrl: string): WasmFileset {
   return {
-    wasmLoaderPath: `${assetsUrl}wasm/${name}.js`,
-    wasmBinaryPath: `${assetsUrl}wasm/${name}.wasm`,
+    wasmLoaderPath: `${assetsUrl}wasm/vision_wasm_module_internal.js`,
+    wasmBinaryPath: `${assetsUrl}wasm/vision_wasm_module_internal.wasm`,
   };
+}
+
+/**
+ * The fileset tasks-vision gets once the loader is imported here. tasks-vision would load it
+ * with a `<script>` tag on a page (which cannot run an ES module) and clears the global
+ * `ModuleFactory` after each use, so it is set again before every task; an empty loader path
+ * tells tasks-vision that the factory is already there.
+ */
+async function preloadedFileset(fileset: WasmFileset): Promise<WasmFileset> {
+  const loader = (await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ fileset.wasmLoaderPath
+  )) as { default: unknown };
+  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = loader.default;
+  return { ...fileset, wasmLoaderPath: '' };
 }
 
 /** The `.task` bundle for a kind and model size. */
@@ -71,14 +88,15 @@ async function createTask(
     },
   });
   const baseOptions = { modelAssetBuffer: stream.getReader(), delegate };
+  const loaded = await preloadedFileset(fileset);
   if (options.kind === 'hand') {
-    return vision.HandLandmarker.createFromOptions(fileset, {
+    return vision.HandLandmarker.createFromOptions(loaded, {
       baseOptions,
       runningMode: 'VIDEO',
       numHands: options.maxHands,
     });
   }
-  return vision.FaceLandmarker.createFromOptions(fileset, {
+  return vision.FaceLandmarker.createFromOptions(loaded, {
     baseOptions,
     runningMode: 'VIDEO',
     numFaces: options.maxFaces,
@@ -107,7 +125,8 @@ function toFrame(
 
 /**
  * Adds to each hand how much of the patch behind its wrist looks like its skin (see
- * `forearm.ts`), so the wrist rule can tell a forearm from padding or background.
+ * `forearm.ts`), so the wrist rule can tell a forearm from padding or background, and the
+ * forearm's axis where the image shows it (see `forearm-axis.ts`), for wrist products.
  */
 function withForearms(
   frame: Extract<LandmarkFrame, { kind: 'hand' }>,
@@ -117,7 +136,11 @@ function withForearms(
   if (frame.hands.length === 0) return frame;
   const pixels = readPixels(image, frame.width, frame.height);
   if (!pixels) return frame;
-  const hands = frame.hands.map((h) => ({ ...h, forearm: forearmSkinShare(pixels, h.landmarks) }));
+  const hands = frame.hands.map((h) => {
+    const axis = forearmAxis(pixels, h.landmarks);
+    const forearm = forearmSkinShare(pixels, h.landmarks);
+    return axis ? { ...h, forearm, forearmAxis: axis } : { ...h, forearm };
+  });
   return { ...frame, hands };
 }
 
@@ -128,10 +151,9 @@ function withForearms(
  */
 export async function createEngine(
   options: EngineOptions,
-  inWorker: boolean,
   onProgress: (progress: DownloadProgress) => void = () => {},
 ): Promise<Engine> {
-  const fileset = wasmFileset(options.assetsUrl, inWorker);
+  const fileset = wasmFileset(options.assetsUrl);
   const modelUrl = options.assetsUrl + modelFile(options);
   // The wasm (fetched by tasks-vision's loader) and the model download side by side, both
   // counted for the progress bar; the meter comes off once both are in.

@@ -20,7 +20,8 @@ export const SKIN_CHROMA_TOLERANCE = 0.045;
 /** Pixels darker than this (R + G + B) have no reliable colour and never count as skin. */
 const MIN_SUM = 40;
 
-type Rgb = readonly [number, number, number];
+/** One pixel's red, green and blue (0..255). */
+export type Rgb = readonly [number, number, number];
 
 function sample(px: Pixels, x: number, y: number): Rgb | null {
   const ix = Math.floor(x * px.width);
@@ -40,25 +41,32 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** A sampler in the hand's own frame, and the colour of its skin. */
+export interface HandSkin {
+  /** The frame's RGB at `along` palm lengths toward the fingers, `across` palm lengths to the side; null off the image. */
+  readonly at: (along: number, across: number) => Rgb | null;
+  /** True when `rgb` matches the hand's skin chromaticity (see {@link SKIN_CHROMA_TOLERANCE}). */
+  readonly isSkin: (rgb: Rgb | null) => boolean;
+  /** The unit vector of `along` in pixel units (x right, y down): landmark 0 toward the middle knuckle. */
+  readonly up: { readonly x: number; readonly y: number };
+}
+
 /**
- * Share (0..1) of a patch behind the wrist, where the forearm must be for a watch, whose colour
- * matches the hand's own skin (sampled on the back of the hand around the knuckle centre).
- * Samples outside the image count as not seen. The patch is a palm length long from landmark 0
- * away from the middle knuckle, and half a palm length wide (about a wrist's breadth).
+ * The hand's frame (origin landmark 0, `along` toward the middle knuckle, in palm lengths) and
+ * its skin colour, sampled on the back of the hand (or palm) between the wrist and the knuckle
+ * row. Null when the landmarks are missing or degenerate or too little of the hand is in view.
  * Landmarks are normalized; `px` is the frame (any size, same aspect).
  */
-export function forearmSkinShare(px: Pixels, landmarks: readonly Landmark[]): number {
+export function handSkin(px: Pixels, landmarks: readonly Landmark[]): HandSkin | null {
   const wrist = landmarks[0];
   const middle = landmarks[9];
-  const index = landmarks[5];
-  const pinky = landmarks[17];
-  if (!wrist || !middle || !index || !pinky) return 0;
-  // In pixel units, so the aspect ratio does not skew the patch.
+  if (!wrist || !middle || !landmarks[5] || !landmarks[17]) return null;
+  // In pixel units, so the aspect ratio does not skew the frame.
   const aspect = px.width / px.height;
   const ax = (middle.x - wrist.x) * aspect;
   const ay = middle.y - wrist.y;
   const palm = Math.hypot(ax, ay);
-  if (!(palm > 1e-6)) return 0;
+  if (!(palm > 1e-6)) return null;
   const ux = ax / palm;
   const uy = ay / palm;
   const at = (along: number, across: number) =>
@@ -67,29 +75,50 @@ export function forearmSkinShare(px: Pixels, landmarks: readonly Landmark[]): nu
       wrist.x + ((ux * along - uy * across) * palm) / aspect,
       wrist.y + (uy * along + ux * across) * palm,
     );
-  // The skin reference: the back of the hand between the wrist and the knuckle row.
   const skinR: number[] = [];
   const skinG: number[] = [];
   for (const along of [0.35, 0.5, 0.65, 0.8]) {
     for (const across of [-0.15, 0, 0.15]) {
-      const c = ((rgb) => (rgb ? chroma(rgb) : null))(at(along, across));
+      const rgb = at(along, across);
+      const c = rgb ? chroma(rgb) : null;
       if (c) {
         skinR.push(c[0]);
         skinG.push(c[1]);
       }
     }
   }
-  if (skinR.length < 4) return 0;
+  if (skinR.length < 4) return null;
   const refR = median(skinR);
   const refG = median(skinG);
+  const isSkin = (rgb: Rgb | null) => {
+    const c = rgb ? chroma(rgb) : null;
+    return c !== null && Math.hypot(c[0] - refR, c[1] - refG) <= SKIN_CHROMA_TOLERANCE;
+  };
+  return { at, isSkin, up: { x: ux, y: uy } };
+}
+
+/**
+ * Where behind landmark 0 the forearm must be seen for a wrist product, in palm lengths
+ * (≈ 9–36 mm on a 90 mm palm): a watch is worn about 15 mm behind the joint and its case is up
+ * to ~40 mm long, so that stretch is what it covers. A forearm cut by the frame just beyond it
+ * still carries a watch; a wrist on padding, or at the frame's edge, does not.
+ */
+export const FOREARM_PATCH_ALONG = [-0.1, -0.2, -0.3, -0.4] as const;
+
+/**
+ * Share (0..1) of the patch behind the wrist (see {@link FOREARM_PATCH_ALONG}; half a palm
+ * length wide, about a wrist's breadth) whose colour matches the hand's own skin. Samples
+ * outside the image count as not seen.
+ */
+export function forearmSkinShare(px: Pixels, landmarks: readonly Landmark[]): number {
+  const hand = handSkin(px, landmarks);
+  if (!hand) return 0;
   let seen = 0;
   let total = 0;
-  for (const along of [-0.15, -0.3, -0.45, -0.6, -0.75]) {
+  for (const along of FOREARM_PATCH_ALONG) {
     for (const across of [-0.2, -0.1, 0, 0.1, 0.2]) {
       total += 1;
-      const rgb = at(along, across);
-      const c = rgb ? chroma(rgb) : null;
-      if (c && Math.hypot(c[0] - refR, c[1] - refG) <= SKIN_CHROMA_TOLERANCE) seen += 1;
+      if (hand.isSkin(hand.at(along, across))) seen += 1;
     }
   }
   return seen / total;

@@ -181,7 +181,7 @@ async function startMain(options: EngineOptions, config: LandmarkerOptions): Pro
   let engine: Engine;
   try {
     const { createEngine } = await import('./engine.js');
-    engine = await createEngine(options, false, config.onProgress);
+    engine = await createEngine(options, config.onProgress);
   } catch (error) {
     removeGuard();
     throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {

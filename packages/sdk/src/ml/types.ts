@@ -17,6 +17,12 @@ export interface HandFrame {
      * looks like this hand's skin; absent when not measured. See `ml/forearm.ts`.
      */
     readonly forearm?: number;
+    /**
+     * The forearm's axis as the image shows it, a unit vector in the frame's pixel units (x
+     * right, y down) pointing from the elbow toward the hand; absent when it could not be told
+     * (the palm's axis is used then). See `ml/forearm-axis.ts`.
+     */
+    readonly forearmAxis?: { readonly x: number; readonly y: number };
   }[];
 }
 

@@ -21,7 +21,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>): Promise<void>
   }
   const progress = ({ loaded, total }: DownloadProgress) =>
     post({ type: 'progress', loaded, total });
-  engine = await createEngine(message.options, true, progress);
+  engine = await createEngine(message.options, progress);
   post({ type: 'ready', delegate: engine.delegate });
 }
 

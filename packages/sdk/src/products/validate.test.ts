@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { RING } from '../../test/products/fixtures.js';
 import { ConfigError } from '../errors.js';
 import { PRODUCT_KINDS } from './types.js';
 import { parseProduct, requiredLandmarker } from './validate.js';
 
 const BASE = 'https://shop.example/p/1';
-const ring = {
-  id: 'ring-001',
-  kind: 'ring',
-  image: '/img/ring.webp',
-  anchor: { x: 0.5, y: 0.5 },
-  realWidthMm: 21,
-  finger: 'ring',
-};
+const ring = RING;
 
 function fieldOf(input: unknown, options = {}): string {
   try {

@@ -1,5 +1,3 @@
 // Everything the try-on needs after camera consent, loaded as one chunk by the session. Its
 // texts load alongside (see strings.ts); the build puts the English ones in this chunk.
-export { startLive } from './live.js';
-export { openReview } from './review-flow.js';
-export { mountLiveView } from './view.js';
+export { runSession } from './controller.js';

@@ -3,6 +3,7 @@ import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
+import type { TryOnStrings } from '../i18n/types.js';
 import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
@@ -12,7 +13,6 @@ import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
 import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
-import type { TryOnStrings } from './strings.js';
 import type { LiveView } from './view.js';
 
 /** Options of {@link startLive}. */
@@ -32,6 +32,11 @@ export interface LiveOptions {
   readonly onCameraEnded: () => void;
   /** Called when the product starts or stops being drawn (most of its footprint in view). */
   readonly onTracking?: (tracking: boolean) => void;
+  /**
+   * Aborts the start (the shopper closed or withdrew while it loads): the camera stops at once,
+   * and the landmarker and 3D renderer are closed as soon as they exist.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The running camera → landmarks → overlay pipeline. */
@@ -48,7 +53,7 @@ export interface Live {
 /**
  * Opens the camera, then loads the landmarker the product needs, then runs the per-frame
  * pipeline: detect → anchor → smooth → draw. Whatever was opened is closed again if a later
- * step fails, so a failure never leaves the camera light on.
+ * step fails or `signal` aborts, so neither leaves the camera light on or a WebGL context open.
  */
 export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
@@ -60,34 +65,34 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     viewWidth: size.width,
     viewHeight: size.height,
   });
-  let landmarker: Landmarker | null = null;
+  let pendingMarker: Promise<Landmarker> | null = null;
   let pending3d: Promise<Renderer3d | null> | null = null;
+  const aborted = abortion(options.signal);
   try {
     await view.video.play().catch(() => {});
     setPhase(view, 'downloading', strings.loading);
     view.setDownload({ loaded: 0, total: 0 });
     const kind = requiredLandmarker(product.kind);
     pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
-    const [image, marker, r3d] = await Promise.all([
-      loadProductImage(product.image),
-      createLandmarker({
-        kind,
-        assetsUrl: options.assetsUrl,
-        consent,
-        mode: options.inference,
-        delegate: options.delegate,
-        workerUrl: options.workerUrl,
-        onProgress: (progress) => {
-          view.setDownload(progress);
-          const done = progress.total > 0 && progress.loaded >= progress.total;
-          if (done && view.host.dataset.phase === 'downloading') {
-            setPhase(view, 'initializing', strings.initializing);
-          }
-        },
-      }),
-      pending3d,
+    pendingMarker = createLandmarker({
+      kind,
+      assetsUrl: options.assetsUrl,
+      consent,
+      mode: options.inference,
+      delegate: options.delegate,
+      workerUrl: options.workerUrl,
+      onProgress: (progress) => {
+        view.setDownload(progress);
+        const done = progress.total > 0 && progress.loaded >= progress.total;
+        if (done && view.host.dataset.phase === 'downloading') {
+          setPhase(view, 'initializing', strings.initializing);
+        }
+      },
+    });
+    const [image, landmarker, r3d] = await Promise.race([
+      Promise.all([loadProductImage(product.image), pendingMarker, pending3d]),
+      aborted.promise,
     ]);
-    landmarker = marker;
     view.setDownload(null);
     camera.onClose((reason) => {
       if (reason === 'ended') options.onCameraEnded();
@@ -98,11 +103,33 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     return run(options, camera.close, landmarker, image, r3d);
   } catch (error) {
     view.setDownload(null);
-    (await pending3d)?.close(); // start3d never rejects: it falls back to the image
-    await landmarker?.close();
-    camera.close();
+    camera.close(); // first: the camera light goes off at once
+    // Whatever is still loading is closed as soon as it arrives (start3d never rejects); the
+    // error is not held back until then.
+    void pending3d?.then((r) => r?.close());
+    void pendingMarker?.then(
+      (m) => m.close(),
+      () => {},
+    );
     throw error;
+  } finally {
+    aborted.dispose();
   }
+}
+
+/** A promise that rejects when `signal` aborts, and a way to stop listening. */
+function abortion(signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
+  let dispose = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    if (!signal) return;
+    const onAbort = () =>
+      reject(new DOMException('The try-on was closed while starting.', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    dispose = () => signal.removeEventListener('abort', onAbort);
+  });
+  promise.catch(() => {}); // only raced; never an unhandled rejection
+  return { promise, dispose };
 }
 
 /** What the view shows while starting: `data-phase` on the host (tests read it) and a status. */
@@ -173,7 +200,8 @@ function run(
     view.host.dataset.frames = String(frames);
     if (frames === 1) view.host.dataset.phase = 'running';
     const placed = placeProduct(fit, frame, geometry, handAt);
-    handAt = placed.handAt;
+    // Kept through frames without a hand, so the hand that comes back is preferred to another.
+    handAt = placed.handAt ?? handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
     // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
     if (renderer3d) renderer3d.draw(frame, placements, geometry);

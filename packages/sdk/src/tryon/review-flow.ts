@@ -1,11 +1,12 @@
 import { createReview } from '../capture/review.js';
 import { shareDecision } from '../capture/share.js';
 import type { Consent } from '../consent/api.js';
+import type { TryOnStrings } from '../i18n/types.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
 import type { Emitter } from './emitter.js';
-import type { TryOnStrings } from './strings.js';
-import type { TryOnEvents, TryOnState } from './types.js';
+import type { SessionEvent } from './machine.js';
+import type { TryOnEvents } from './types.js';
 import type { LiveView } from './view.js';
 
 /** What the review step needs from the session. */
@@ -17,10 +18,12 @@ export interface ReviewFlowOptions {
   readonly consent: Consent;
   readonly canShare: boolean;
   readonly uploads: () => Promise<UploadClient | null>;
-  readonly events: Emitter<TryOnEvents>;
-  readonly setState: (state: TryOnState) => void;
-  /** Back to the live view (after Retake, Discard, or a finished share). */
-  readonly resume: () => void;
+  readonly emit: Emitter<TryOnEvents>['emit'];
+  /**
+   * Reports to the session's state table: `upload-started`, `upload-failed`, and `resumed` (back
+   * to the live view after Retake, Discard, or a finished share). False when it was ignored.
+   */
+  readonly send: (event: SessionEvent) => boolean;
 }
 
 /** Asks for `upload` consent when Share needs it; true when uploading is allowed now. */
@@ -40,12 +43,12 @@ async function uploadAllowed(consent: Consent): Promise<boolean> {
  * Returns a function that closes the review without a decision.
  */
 export function openReview(options: ReviewFlowOptions): () => void {
-  const { view, strings, events } = options;
+  const { view, strings, emit, send } = options;
   const done = (status: string) => {
     review.close();
-    options.resume();
-    view.setStatus(status);
+    if (send('resumed')) view.setStatus(status);
   };
+  const back = () => void send('resumed');
   // Without an ingest server the one primary action keeps the photo on the device.
   const save = async (blob: Blob) => {
     saveToDevice(view.host.ownerDocument, blob, `${options.product.id}.jpg`);
@@ -64,18 +67,19 @@ export function openReview(options: ReviewFlowOptions): () => void {
     });
     upload.on('progress', (progress) => {
       view.setProgress(progress.total > 0 ? progress.loaded / progress.total : 0);
-      events.emit('upload-progress', progress);
+      emit('upload-progress', progress);
     });
-    options.setState('uploading');
+    send('upload-started');
     view.setProgress(0);
     const outcome = await upload.start();
     view.setProgress(null);
     if (outcome.status === 'error') {
-      options.setState('reviewing');
-      events.emit('error', outcome.error);
-      throw outcome.error; // the review says it failed and keeps the photo
+      emit('error', outcome.error);
+      // The review says it failed and keeps the photo (unless the session ended meanwhile).
+      if (send('upload-failed')) throw outcome.error;
+      return;
     }
-    if (outcome.status === 'success') events.emit('uploaded', outcome.result);
+    if (outcome.status === 'success') emit('uploaded', outcome.result);
     done(outcome.status === 'success' ? strings.shared : strings.queued);
   };
   view.setReviewing(true);
@@ -92,8 +96,8 @@ export function openReview(options: ReviewFlowOptions): () => void {
       shareFailed: strings.shareFailed,
     },
     onShare: options.canShare ? share : save,
-    onRetake: options.resume,
-    onDiscard: options.resume,
+    onRetake: back,
+    onDiscard: back,
   });
   return () => review.close();
 }

@@ -1,18 +1,27 @@
 import type { Consent } from '../consent/api.js';
 import { createConsent } from '../consent/consent.js';
-import { ConfigError, FittingRoomError } from '../errors.js';
-import { pickConsentOverrides } from '../i18n/index.js';
+import { ConfigError } from '../errors.js';
+import {
+  loadTryOnStrings,
+  pickConsentOverrides,
+  UI_KEYS,
+  validateOverrides,
+} from '../i18n/index.js';
 import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
+import type { Controller, runSession } from './controller.js';
 import { createEmitter } from './emitter.js';
-import type { Live } from './live.js';
-import { loadTryOnStrings, type TryOnStringOverrides, type TryOnStrings } from './strings.js';
+import { next, type SessionEvent } from './machine.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
-import type { LiveView } from './view.js';
+
+/** What the session loads after camera consent: the live view, its pipeline and the review. */
+export interface LiveParts {
+  readonly runSession: typeof runSession;
+}
 
 // Only consent is needed before the shopper agrees: the live view, camera, anchoring, overlay,
 // capture and upload client load after that, so a page pays for them only on use.
-const loadLive = () => import('./live-parts.js');
+const loadLiveParts = (): Promise<LiveParts> => import('./live-parts.js');
 const loadUploads = () => import('../upload/client.js');
 
 /** Injectable collaborators (tests pass fakes; pages use the defaults). */
@@ -21,9 +30,10 @@ export interface TryOnDeps {
   readonly createUploadClient?: typeof createUploadClient;
 }
 
-function toError(error: unknown, fallback: string): FittingRoomError {
-  if (error instanceof FittingRoomError) return error;
-  return new FittingRoomError('ml_load_failed', fallback, { cause: error });
+/** {@link TryOnDeps} plus the after-consent parts, which only the SDK's own tests replace. */
+export interface SessionDeps extends TryOnDeps {
+  /** Loads the after-consent parts (default: the lazy chunk). */
+  readonly loadLive?: () => Promise<LiveParts>;
 }
 
 /**
@@ -32,6 +42,11 @@ function toError(error: unknown, fallback: string): FittingRoomError {
  * shopper opens it and consents.
  */
 export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn {
+  return createSession(options, deps);
+}
+
+/** {@link createTryOn} with every collaborator injectable (see {@link SessionDeps}). */
+export function createSession(options: TryOnOptions, deps: SessionDeps = {}): TryOn {
   // SSR-safe means "import anywhere, create in the browser": say so rather than fail on a URL.
   if (typeof document === 'undefined') {
     throw new ConfigError(
@@ -41,28 +56,25 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
   }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const overrides = validateOverrides(options.strings, 'strings', UI_KEYS);
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,
-    strings: options.strings && pickConsentOverrides(options.strings),
+    strings: pickConsentOverrides(overrides),
   });
-  let strings: TryOnStrings | null = null;
   const events = createEmitter<TryOnEvents>();
+  const loadLive = deps.loadLive ?? loadLiveParts;
   let state: TryOnState = 'idle';
-  let view: LiveView | null = null;
-  let live: Live | null = null;
+  let running: Controller | null = null;
   let uploads: UploadClient | null = null;
-  let closeReview: (() => void) | null = null;
 
-  const setState = (next: TryOnState) => {
-    state = next;
-    if (view) view.host.dataset.state = next;
-    events.emit('state', next);
-  };
-  const fail = (error: unknown) => {
-    const typed = toError(error, 'Try-on could not start on this device.');
-    const key = typed.code as keyof TryOnStrings;
-    if (strings) view?.setStatus(key in strings ? strings[key] : strings.mlFailed);
-    events.emit('error', typed);
+  /** Reports `event`; the table ({@link next}) decides the state. False when it was ignored. */
+  const send = (event: SessionEvent): boolean => {
+    const to = next(state, event);
+    if (to === null) return false;
+    if (to === state) return true;
+    state = to;
+    events.emit('state', to);
+    return true;
   };
   const uploadClient = async (): Promise<UploadClient | null> => {
     if (!options.ingest) return null;
@@ -75,138 +87,62 @@ export function createTryOn(options: TryOnOptions, deps: TryOnDeps = {}): TryOn 
     });
     return uploads;
   };
-
-  async function stopLive(): Promise<void> {
-    closeReview?.();
-    closeReview = null;
-    const running = live;
-    live = null;
-    await running?.close();
-  }
-
-  async function capture(): Promise<void> {
-    if (!live || !view || !strings || state !== 'live') return;
-    const { openReview } = await loadLive();
-    const blob = await live.capture();
-    live.pause();
-    events.emit('capture', blob);
-    setState('reviewing');
-    closeReview = openReview({
-      view,
-      blob,
-      strings,
-      product,
-      consent,
-      canShare: Boolean(options.ingest),
-      uploads: uploadClient,
-      events,
-      setState,
-      resume: () => {
-        closeReview = null;
-        view?.setReviewing(false);
-        live?.resume();
-        setState('live');
-        view?.captureButton.focus();
-      },
-    });
-  }
+  /** Ends the after-consent part: pipeline and review, then `beforeRemove`, then the view. */
+  const stop = async (beforeRemove?: () => Promise<void>) => {
+    const ending = running;
+    running = null;
+    await ending?.stopLive();
+    await beforeRemove?.();
+    ending?.remove();
+  };
 
   async function open(): Promise<void> {
-    if (state !== 'idle' && state !== 'closed') return;
-    setState('asking-consent');
+    if (!send('open')) return;
     await consent.ready();
     const result = await consent.request(['camera']);
     if (!consent.allows('camera')) {
-      setState(result.refused.length > 0 ? 'closed' : 'idle');
+      send(result.refused.length > 0 ? 'consent-refused' : 'consent-dismissed');
       return;
     }
-    setState('starting');
+    if (!send('consent-granted')) return; // closed while asking
     // The texts (one locale's chunk) load alongside the live view's code, not after it.
-    const overrides = (options.strings ?? {}) as TryOnStringOverrides;
-    const [parts, texts] = await Promise.all([
+    const [parts, strings] = await Promise.all([
       loadLive(),
       loadTryOnStrings(consent.locale, overrides),
     ]);
-    strings = texts;
-    const container = options.container ?? document.body;
-    view = parts.mountLiveView(container, strings, () => void tryOn.close(), consent.locale);
-    view.host.dataset.state = 'starting';
-    view.closeButton.addEventListener('click', () => void tryOn.close());
-    view.withdrawButton.addEventListener('click', () => void tryOn.withdraw());
-    view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));
+    if (state !== 'starting' || running) return; // closed while loading
     void uploadClient(); // resumes any queue an earlier page left, with its consent
-    await begin(parts);
-  }
-
-  function offerRetry(parts: Awaited<ReturnType<typeof loadLive>>): void {
-    view?.host.setAttribute('data-phase', 'failed');
-    view?.offerRetry(() => {
-      setState('starting');
-      void begin(parts);
+    running = parts.runSession({
+      options,
+      product,
+      consent,
+      strings,
+      events,
+      send,
+      state: () => state,
+      uploads: uploadClient,
+      close: () => void tryOn.close(),
+      withdraw: () => void tryOn.withdraw(),
     });
-  }
-
-  /** The camera stopped under us: say so, release everything, offer to start again. */
-  async function cameraEnded(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
-    await stopLive();
-    if (!view || !strings) return;
-    setState('starting');
-    fail(new FittingRoomError('camera_failed', 'The camera stopped.'));
-    view.setStatus(strings.camera_ended);
-    offerRetry(parts);
-  }
-
-  /** Starts the live pipeline in the mounted view; a failure offers a retry in place. */
-  async function begin(parts: Awaited<ReturnType<typeof loadLive>>): Promise<void> {
-    if (!view || !strings) return;
-    view.offerRetry(null);
-    try {
-      live = await parts.startLive({
-        view,
-        product,
-        consent,
-        assetsUrl: options.assetsUrl,
-        workerUrl: options.workerUrl,
-        strings,
-        debug: options.debug ?? false,
-        inference: options.inference ?? 'auto',
-        delegate: options.delegate,
-        onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
-        onCameraEnded: () => void cameraEnded(parts),
-        onTracking: (tracking) => events.emit('tracking', tracking),
-      });
-    } catch (error) {
-      fail(error);
-      offerRetry(parts);
-      return;
-    }
-    if (!view) return void (await stopLive()); // closed while starting
-    view.captureButton.disabled = false;
-    const { mode, delegate, delegateReason: reason } = live.landmarker;
-    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
-    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
-    events.emit('landmarker', { mode, delegate, reason });
-    setState('live');
+    await running.started;
   }
 
   const tryOn: TryOn = {
     open,
     async close() {
-      await stopLive();
-      view?.remove();
-      view = null;
-      setState('closed');
+      send('close');
+      await stop();
     },
     async withdraw() {
       const client = await uploadClient(); // subscribed before the event, so it purges + erases
-      await stopLive();
-      await consent.withdraw();
-      if (strings) view?.setStatus(strings.withdrawn);
-      events.emit('withdrawn', undefined);
-      await client?.whenIdle();
-      view?.remove();
-      view = null;
-      setState('closed');
+      send('withdraw'); // nothing reported from here on (an upload ending, a camera) revives it
+      const shown = running;
+      await stop(async () => {
+        await consent.withdraw();
+        shown?.say('withdrawn');
+        events.emit('withdrawn', undefined);
+        await client?.whenIdle();
+      });
     },
     async exportMyData() {
       const client = await uploadClient();

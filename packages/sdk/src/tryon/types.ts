@@ -1,15 +1,9 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { ConsentPolicy } from '../consent/policy.js';
-import type { ConsentStrings, Locale } from '../i18n/types.js';
+import type { UiStringOverrides } from '../i18n/types.js';
 import type { DelegateReason } from '../ml/delegate.js';
 import type { Delegate } from '../ml/types.js';
 import type { Product } from '../products/types.js';
-import type { TryOnStrings } from './strings.js';
-
-/** Retailer overrides of any UI string (consent dialog and try-on), per locale and key. */
-export type UiStringOverrides = Readonly<
-  Partial<Record<Locale, Partial<ConsentStrings> & Partial<TryOnStrings>>>
->;
 
 /** Where captured images go, when the shopper shares them with upload consent. */
 export interface IngestOptions {

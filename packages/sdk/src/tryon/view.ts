@@ -1,5 +1,5 @@
+import type { TryOnStrings } from '../i18n/types.js';
 import { trapTab } from '../ui/consent-dialog/dom.js';
-import type { TryOnStrings } from './strings.js';
 import { VIEW_CSS } from './view-styles.js';
 
 /** The live view's elements, owned by the try-on session. */

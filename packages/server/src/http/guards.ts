@@ -1,7 +1,9 @@
 import { PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
 import type { FastifyRequest } from 'fastify';
+import type { ApiKey } from '../config-retailer.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
+import { findKey } from '../retailer/keys.js';
 import { resolveSubject } from '../subjects.js';
 
 const BEARER = /^Bearer\s+([^\s]+)\s*$/i;
@@ -55,9 +57,10 @@ export async function requireSubject(ctx: Context, request: FastifyRequest): Pro
  * unknown key is 401 `invalid_key`. The shopper's rights (withdraw, export, erase) need no key,
  * so a retailer revoking its key never locks a shopper out of their own data.
  */
-export function requireKey(ctx: Context, request: FastifyRequest): string {
+export function requireKey(ctx: Context, request: FastifyRequest): ApiKey {
   const header = request.headers[PUBLISHABLE_KEY_HEADER];
-  if (typeof header === 'string' && ctx.config.publishableKeys.includes(header)) return header;
+  const found = typeof header === 'string' ? findKey(ctx.config.retailer, header) : null;
+  if (found?.kind === 'publishable') return found;
   const message =
     header === undefined
       ? `Send the retailer's publishable key in ${PUBLISHABLE_KEY_HEADER}.`

@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import { IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import { HttpError } from '../errors.js';
 
@@ -71,16 +71,22 @@ export async function installRateLimits(
     const checks = [byIp];
     const key = request.headers[PUBLISHABLE_KEY_HEADER];
     if (typeof key === 'string' && keys.has(key)) checks.push(byKey);
-    for (const check of checks) {
-      const verdict = await check(request);
-      if (!verdict.isAllowed && verdict.isExceeded) {
-        const retryAfter = String(Math.max(1, verdict.ttlInSeconds));
-        throw new HttpError(429, 'rate_limited', `Too many requests; retry in ${retryAfter} s.`, {
-          'retry-after': retryAfter,
-        });
-      }
-    }
+    for (const check of checks) await enforceLimit(check, request);
   });
+}
+
+/** One limiter made by `app.createRateLimit`. */
+export type RateCheck = ReturnType<FastifyInstance['createRateLimit']>;
+
+/** Counts `request` against `check`; over the limit: 429 `rate_limited` with `Retry-After`. */
+export async function enforceLimit(check: RateCheck, request: FastifyRequest): Promise<void> {
+  const verdict = await check(request);
+  if (!verdict.isAllowed && verdict.isExceeded) {
+    const retryAfter = String(Math.max(1, verdict.ttlInSeconds));
+    throw new HttpError(429, 'rate_limited', `Too many requests; retry in ${retryAfter} s.`, {
+      'retry-after': retryAfter,
+    });
+  }
 }
 
 /** Adds no-store and no-sniff headers to every answer: personal data is never cached. */

@@ -12,6 +12,8 @@ export const SubjectDocSchema = v.object({
   subjectId: id,
   tokenHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   createdAt: iso,
+  /** Made with a test key: kept apart from live data and erased 24 hours after `createdAt`. */
+  test: v.optional(v.literal(true)),
 });
 
 /** A stored subject record. */
@@ -44,6 +46,8 @@ export const UploadDocSchema = v.object({
   expiresAt: iso,
   /** Fingerprint of the request (see idempotency.ts): a replay must match it, and the image. */
   fingerprint: v.string(),
+  /** A test-mode upload (its subject is a test subject). */
+  test: v.optional(v.literal(true)),
 });
 
 /** A stored upload record. */

@@ -7,7 +7,7 @@ import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
 import { bearerToken, requireKey, requireSubject } from '../http/guards.js';
 import { refuseReceiptTimes } from '../receipt-rules.js';
-import { resolveSubject } from '../subjects.js';
+import { resolveSubject, subjectMode } from '../subjects.js';
 import { apiRoute } from './paths.js';
 
 /** `POST /v1/consents`: keep a consent receipt (grant) or record its withdrawal. */
@@ -23,19 +23,23 @@ export function consentRoutes(app: FastifyInstance, ctx: Context): void {
     const submission = parsed.output;
 
     if (submission.kind === 'grant') {
-      const publishableKey = requireKey(ctx, request);
+      const key = requireKey(ctx, request);
       const refusal = refuseReceiptTimes(submission.receipt, ctx.now(), ctx.config.receipts);
       if (refusal) throw new HttpError(400, 'invalid_request', refusal);
       // A valid token attaches the receipt to its subject; none (or a stale one) mints a new one.
       const token = bearerToken(request);
-      const subjectId = token === null ? null : await resolveSubject(ctx, token);
-      const { ack, created } = await grantConsent(ctx, submission.receipt, subjectId);
+      const found = token === null ? null : await resolveSubject(ctx, token);
+      // Test and live data never mix: a token of the other mode gets a new subject of this one.
+      const subjectId =
+        found !== null && (await subjectMode(ctx, found)) === key.mode ? found : null;
+      const { ack, created } = await grantConsent(ctx, submission.receipt, subjectId, key.mode);
       if (created) {
         await ctx.audit.record({
           type: 'consent_granted',
           subjectId: ack.subjectId,
           receiptId: ack.receiptId,
-          publishableKey,
+          publishableKey: key.key,
+          keyId: key.id,
           ip: request.ip,
         });
       }

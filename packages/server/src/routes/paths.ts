@@ -8,3 +8,9 @@ export function apiRoute(path: string): string {
   if (!path.startsWith(`${API_PREFIX}/`)) throw new Error(`not an API path: ${path}`);
   return path.slice(API_PREFIX.length).replace(/%3A/gi, ':');
 }
+
+/** A protocol path (`/v1/retailer/uploads`) as a route of a plugin registered under `prefix`. */
+export function routeUnder(prefix: string, path: string): string {
+  if (!path.startsWith(`${prefix}/`)) throw new Error(`not under ${prefix}: ${path}`);
+  return path.slice(prefix.length).replace(/%3A/gi, ':');
+}

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { exportSubject } from '../export.js';
 import { requireBearer, requireSubject } from '../http/guards.js';
-import { eraseSubject, resolveSubject } from '../subjects.js';
+import { eraseWithIds } from '../retailer/store.js';
+import { resolveSubject } from '../subjects.js';
 import { apiRoute } from './paths.js';
 
 /** `GET /v1/subjects/me/export` and `DELETE /v1/subjects/me`: the shopper's rights. */
@@ -25,12 +26,12 @@ export function subjectRoutes(app: FastifyInstance, ctx: Context): void {
     // An unknown token means there is nothing (left) to erase: 204 again, so erasure is idempotent.
     const subjectId = await resolveSubject(ctx, token);
     if (subjectId !== null) {
-      const counts = await eraseSubject(ctx, subjectId);
+      const erased = await eraseWithIds(ctx, subjectId);
       await ctx.audit.record({
         type: 'subject_erased',
         subjectId,
         ip: request.ip,
-        detail: { ...counts },
+        detail: { uploads: erased.uploadIds.length, consents: erased.receiptIds.length },
       });
     }
     return reply.status(204).send();

@@ -1,6 +1,7 @@
 import {
   API,
   IDEMPOTENCY_KEY_HEADER,
+  type KeyMode,
   type UploadMetadata,
   type UploadResult,
 } from '@fittingroom/protocol';
@@ -14,6 +15,7 @@ import { readUploadForm } from '../http/upload-form.js';
 import { parseIdempotencyKey } from '../idempotency.js';
 import { cleanImage } from '../image-clean.js';
 import { normalizeId } from '../records/keys.js';
+import { subjectMode } from '../subjects.js';
 import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
 import { apiRoute } from './paths.js';
 
@@ -34,7 +36,7 @@ async function receive(
   ctx: Context,
   slots: UploadSlots,
   request: FastifyRequest,
-  who: { subjectId: string; idempotencyKey: string },
+  who: { subjectId: string; idempotencyKey: string; mode: KeyMode },
 ): Promise<{ outcome: UploadOutcome; metadata: UploadMetadata; bytes: number }> {
   const giveSlot = slots.take(); // before any body byte is read into memory
   try {
@@ -57,7 +59,7 @@ async function receive(
 export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
   const slots = createUploadSlots(ctx.config.maxUploadsInFlight);
   app.post(apiRoute(API.uploads), async (request, reply) => {
-    const publishableKey = requireKey(ctx, request);
+    const key = requireKey(ctx, request);
     const idempotencyKey = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
     if (idempotencyKey === null) {
       throw new HttpError(
@@ -67,9 +69,17 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     const { subjectId, token } = await requireSubject(ctx, request);
+    if ((await subjectMode(ctx, subjectId)) !== key.mode) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `This subject's data is ${key.mode === 'test' ? 'live' : 'test'} data; a ${key.mode} key cannot add to it.`,
+      );
+    }
     const { outcome, metadata, bytes } = await receive(ctx, slots, request, {
       subjectId,
       idempotencyKey,
+      mode: key.mode,
     });
     // Before the answer: a replay is audited too, so a store whose event a crash lost still
     // shows up once its client retries.
@@ -78,7 +88,8 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       subjectId,
       uploadId: outcome.result.uploadId,
       receiptId: metadata.consentReceiptId,
-      publishableKey,
+      publishableKey: key.key,
+      keyId: key.id,
       ip: request.ip,
       detail: { bytes },
     });

@@ -1,53 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Locale } from '../../src/i18n/types.js';
-import { en } from '../../src/tryon/locales/en.js';
-import { loadTryOnStrings, type TryOnStrings } from '../../src/tryon/strings.js';
-import { TRYON_STRINGS } from '../../src/tryon/strings-all.js';
+import { CameraError, type CameraErrorCode } from '../../src/camera/errors.js';
+import { TRYON_STRINGS } from '../../src/i18n/all.js';
+import {
+  LOCALES,
+  type Locale,
+  loadTryOnStrings,
+  TRYON_KEYS,
+  type TryOnStrings,
+} from '../../src/i18n/index.js';
+import { en } from '../../src/i18n/tryon/en.js';
 
-// Typed as a record so adding a key to `TryOnStrings` without listing it here fails to compile.
-const KEYS: Record<keyof TryOnStrings, true> = {
-  tryOnTitle: true,
-  capture: true,
-  closeTryOn: true,
-  withdraw: true,
-  starting: true,
-  loading: true,
-  downloadProgress: true,
-  initializing: true,
-  showHand: true,
-  showFace: true,
-  showWrist: true,
-  moveHandBack: true,
-  moveBack: true,
-  turnToCamera: true,
-  tracking: true,
-  onDevice: true,
-  reviewTitle: true,
-  imageAlt: true,
-  share: true,
-  save: true,
-  saved: true,
-  retake: true,
-  discard: true,
-  sharing: true,
-  shareFailed: true,
-  shared: true,
-  shareRefused: true,
-  queued: true,
-  uploadProgress: true,
-  withdrawn: true,
-  mlFailed: true,
-  ml_download_failed: true,
-  retry: true,
-  camera_ended: true,
-  camera_denied: true,
-  camera_not_found: true,
-  camera_busy: true,
-  camera_insecure_context: true,
-  camera_unsupported: true,
-  camera_failed: true,
-};
-const STRING_KEYS = Object.keys(KEYS).sort();
+const STRING_KEYS = [...TRYON_KEYS].sort();
 
 describe('try-on strings, loaded per locale', () => {
   it.each(LOCALES)(
@@ -94,4 +57,13 @@ describe('try-on strings, loaded per locale', () => {
     expect(strings).toEqual({ ...en, capture: 'Snap' });
     expect(await loadTryOnStrings('toString' as Locale)).toEqual(en);
   });
+});
+
+describe('camera messages', () => {
+  it.each(TRYON_KEYS.filter((k) => k.startsWith('camera_') && k !== 'camera_ended'))(
+    '%s: the CameraError message is the text the try-on shows',
+    (code) => {
+      expect(new CameraError(code as CameraErrorCode).message).toBe(en[code]);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { ConsentStrings } from './types.js';
+import type { ConsentStrings } from '../types.js';
 
 /** English (reference dictionary; every other locale translates these keys). */
 export const en: ConsentStrings = {

@@ -1,4 +1,4 @@
-import type { TryOnStrings } from '../strings.js';
+import type { TryOnStrings } from '../types.js';
 
 /** Try-on texts in English. */
 export const en: TryOnStrings = {

@@ -1,4 +1,4 @@
-import type { ConsentStrings } from './types.js';
+import type { ConsentStrings } from '../types.js';
 
 /** Spanish. */
 export const es: ConsentStrings = {

@@ -1,0 +1,192 @@
+import type { Consent } from '../consent/api.js';
+import { FittingRoomError } from '../errors.js';
+import type { TryOnStrings } from '../i18n/types.js';
+import type { Product } from '../products/types.js';
+import type { UploadClient } from '../upload/client.js';
+import type { Emitter } from './emitter.js';
+import { type Live, startLive } from './live.js';
+import type { SessionEvent } from './machine.js';
+import { openReview } from './review-flow.js';
+import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
+import { type LiveView, mountLiveView } from './view.js';
+
+/** What the session hands the after-consent part: its table, its events, its consent. */
+export interface SessionContext {
+  readonly options: TryOnOptions;
+  readonly product: Product;
+  readonly consent: Consent;
+  readonly strings: TryOnStrings;
+  readonly events: Emitter<TryOnEvents>;
+  /** Reports an event to the session's table; false when the current state ignores it. */
+  readonly send: (event: SessionEvent) => boolean;
+  readonly state: () => TryOnState;
+  /** The upload client, created on first use (null without an ingest server). */
+  readonly uploads: () => Promise<UploadClient | null>;
+  readonly close: () => void;
+  readonly withdraw: () => void;
+}
+
+/** The shell's effects, injectable so tests drive the session with a fake pipeline. */
+export interface ControllerDeps {
+  readonly startLive: typeof startLive;
+  readonly mountLiveView: typeof mountLiveView;
+  readonly openReview: typeof openReview;
+}
+
+/** The running after-consent part of a session: the mounted view and its pipeline. */
+export interface Controller {
+  /** Settles once the first start succeeded or failed (a failure offers a retry in place). */
+  readonly started: Promise<void>;
+  /** Closes any review and the pipeline (camera, landmarker, overlay); the view stays. */
+  stopLive(): Promise<void>;
+  /** Shows one of the try-on texts in the view's status line. */
+  say(key: keyof TryOnStrings): void;
+  /** Removes the view. */
+  remove(): void;
+}
+
+function toError(error: unknown, fallback: string): FittingRoomError {
+  if (error instanceof FittingRoomError) return error;
+  return new FittingRoomError('ml_load_failed', fallback, { cause: error });
+}
+
+/**
+ * Mounts the live view and runs the pipeline for a session whose camera consent is given:
+ * start (with a retry in place on failure), capture → review → share, and a camera that ends.
+ * Every change of state goes through `ctx.send`; a report the table ignores changes nothing.
+ */
+export function runSession(
+  ctx: SessionContext,
+  deps: ControllerDeps = { startLive, mountLiveView, openReview },
+): Controller {
+  const { options, product, consent, strings, events } = ctx;
+  const container = options.container ?? document.body;
+  const view: LiveView = deps.mountLiveView(container, strings, ctx.close, consent.locale);
+  let live: Live | null = null;
+  /** Aborts a start in flight (closed or withdrawn while the camera and models load). */
+  let starting: AbortController | null = null;
+  let closeReview: (() => void) | null = null;
+  let removed = false;
+  view.host.dataset.state = ctx.state();
+  const unsubscribe = events.on('state', (state) => {
+    view.host.dataset.state = state;
+  });
+
+  const fail = (error: unknown) => {
+    const typed = toError(error, 'Try-on could not start on this device.');
+    const key = typed.code as keyof TryOnStrings;
+    view.setStatus(key in strings ? strings[key] : strings.mlFailed);
+    events.emit('error', typed);
+  };
+  /** Sends `resumed` and, when accepted, lets frames flow again in the live view. */
+  const send = (event: SessionEvent): boolean => {
+    if (!ctx.send(event)) return false;
+    if (event === 'resumed') {
+      closeReview = null;
+      view.setReviewing(false);
+      live?.resume();
+      view.captureButton.focus();
+    }
+    return true;
+  };
+
+  async function stopLive(): Promise<void> {
+    starting?.abort();
+    starting = null;
+    closeReview?.();
+    closeReview = null;
+    const running = live;
+    live = null;
+    await running?.close();
+  }
+
+  async function capture(): Promise<void> {
+    if (!live || ctx.state() !== 'live') return;
+    const blob = await live.capture();
+    if (!live || !send('captured')) return; // closed or lost the camera meanwhile
+    live.pause();
+    events.emit('capture', blob);
+    closeReview = deps.openReview({
+      view,
+      blob,
+      strings,
+      product,
+      consent,
+      canShare: Boolean(options.ingest),
+      uploads: ctx.uploads,
+      emit: events.emit,
+      send,
+    });
+  }
+
+  function offerRetry(): void {
+    view.host.setAttribute('data-phase', 'failed');
+    view.offerRetry(() => {
+      if (send('retry')) void begin();
+    });
+  }
+
+  /** The camera stopped under us: say so, release everything, offer to start again. */
+  async function cameraEnded(): Promise<void> {
+    if (!send('camera-lost')) return;
+    await stopLive();
+    fail(new FittingRoomError('camera_failed', 'The camera stopped.'));
+    view.setStatus(strings.camera_ended);
+    offerRetry();
+  }
+
+  async function begin(): Promise<void> {
+    view.offerRetry(null);
+    let started: Live;
+    const controller = new AbortController();
+    starting = controller;
+    try {
+      started = await deps.startLive({
+        signal: controller.signal,
+        view,
+        product,
+        consent,
+        assetsUrl: options.assetsUrl,
+        workerUrl: options.workerUrl,
+        strings,
+        debug: options.debug ?? false,
+        inference: options.inference ?? 'auto',
+        delegate: options.delegate,
+        onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
+        onCameraEnded: () => void cameraEnded(),
+        onTracking: (tracking) => events.emit('tracking', tracking),
+      });
+    } catch (error) {
+      // Aborted (closed or withdrawn while starting): startLive released everything.
+      if (controller.signal.aborted || removed || !send('start-failed')) return;
+      fail(error);
+      offerRetry();
+      return;
+    } finally {
+      if (starting === controller) starting = null;
+    }
+    // Closed (or withdrawn) while starting: this pipeline has no session any more.
+    if (removed || ctx.state() !== 'starting') return void (await started.close());
+    live = started;
+    view.captureButton.disabled = false;
+    const { mode, delegate, delegateReason: reason } = started.landmarker;
+    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
+    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
+    events.emit('landmarker', { mode, delegate, reason });
+    send('started');
+  }
+
+  view.closeButton.addEventListener('click', ctx.close);
+  view.withdrawButton.addEventListener('click', ctx.withdraw);
+  view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));
+  return {
+    started: begin(),
+    stopLive,
+    say: (key) => view.setStatus(strings[key]),
+    remove() {
+      removed = true;
+      unsubscribe();
+      view.remove();
+    },
+  };
+}
