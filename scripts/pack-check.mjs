@@ -86,6 +86,7 @@ check(!/EBADENGINE/.test(installLog), `npm install warned about an engine:\n${in
 for (const [spec, probe] of [
   ['@fittingroom/protocol', 'typeof m.UploadResultSchema'],
   ['@fittingroom/server', 'typeof m.startServer'],
+  ['@fittingroom/server/webhooks', 'typeof m.verifyWebhook'],
   ['@fittingroom/models', 'typeof m.assetsDir'],
   ['@fittingroom/vite-plugin', 'typeof m.fittingRoomAssets'],
   ['@fittingroom/sdk', 'typeof m.createTryOn'],

@@ -32,7 +32,13 @@ export type {
   ConsentView,
   WithdrawalEvent,
 } from './consent/types.js';
-export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
+export {
+  ConfigError,
+  type ErrorArea,
+  type ErrorCodeOf,
+  FittingRoomError,
+  type FittingRoomErrorCode,
+} from './errors.js';
 export {
   type ConsentStrings,
   LOCALES,
@@ -59,7 +65,6 @@ export type {
   IngestOptions,
   LandmarkerInfo,
   TryOn,
-  TryOnError,
   TryOnEvents,
   TryOnOptions,
   TryOnState,

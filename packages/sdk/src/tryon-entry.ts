@@ -5,7 +5,13 @@
 export type { CameraErrorCode } from './camera/errors.js';
 export type { CaptureErrorCode } from './capture/errors.js';
 export type { ConsentPolicy, ControllerInfo, SignalPolicy } from './consent/policy.js';
-export { ConfigError, FittingRoomError, type FittingRoomErrorCode } from './errors.js';
+export {
+  ConfigError,
+  type ErrorArea,
+  type ErrorCodeOf,
+  FittingRoomError,
+  type FittingRoomErrorCode,
+} from './errors.js';
 export type {
   ConsentStrings,
   Locale,
@@ -27,7 +33,6 @@ export type {
   IngestOptions,
   LandmarkerInfo,
   TryOn,
-  TryOnError,
   TryOnEvents,
   TryOnOptions,
   TryOnState,

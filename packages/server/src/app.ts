@@ -8,6 +8,7 @@ import { installRequestLimits } from './http/limits.js';
 import { registerRetailerApi } from './http/retailer.js';
 import { canonicalUrl, loggedPath } from './http/url.js';
 import { healthRoutes, type ReadinessCheck, storageWritable } from './routes/health.js';
+import { policyRoutes } from './routes/policy.js';
 
 /** What {@link buildApp} is given besides the config: the context's deps and the HTTP extras. */
 export interface AppDeps extends Deps {
@@ -49,6 +50,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<Fas
   healthRoutes(app, [storageWritable(deps.storage), ...(deps.readiness ?? [])]);
   await registerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
   await registerRetailerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
+  policyRoutes(app, ctx);
   if (config.staticDir) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {

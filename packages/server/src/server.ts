@@ -8,6 +8,7 @@ import type { FsOps } from './storage/fs.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
 import { startSweeper, sweepExpired } from './sweeper.js';
+import { deliverDue } from './webhooks/deliver.js';
 
 /** A listening server with its storage and retention sweeper. */
 export interface RunningServer {
@@ -72,11 +73,17 @@ export async function startServer(
     },
     onError: (error) => app.log.error({ err: error }, 'retention sweep failed'),
   });
+  // The webhook outbox: due deliveries every few seconds (retries follow webhooks/schedule.ts).
+  const deliveries = startSweeper({
+    intervalMs: config.retailer.webhooks.intervalMs,
+    sweep: () => deliverDue(ctx),
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery pass failed'),
+  });
   let url: string;
   try {
     url = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
-    await sweeper.close();
+    await Promise.all([sweeper.close(), deliveries.close()]);
     await app.close();
     await storage.close();
     await shared?.close();
@@ -86,7 +93,7 @@ export async function startServer(
     url,
     app,
     async close() {
-      await sweeper.close();
+      await Promise.all([sweeper.close(), deliveries.close()]);
       await app.close();
       await storage.close();
       await shared?.close();

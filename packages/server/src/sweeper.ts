@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { readDoc, SubjectDocSchema, type UploadDoc } from './records/docs.js';
 import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
+import { eraseWithIds } from './retailer/store.js';
 import {
   DAY_MS,
   expiryOf,
@@ -14,6 +15,7 @@ import {
   uploadFate,
 } from './retention.js';
 import { eraseSubject } from './subjects.js';
+import { emitErased, emitEvent } from './webhooks/emit.js';
 
 /** What one sweep removed, and how many objects it could not handle (reported, skipped). */
 export interface SweepReport {
@@ -95,6 +97,9 @@ async function sweepUploads(
       await ctx.storage.delete(item.key);
       const type = fate === 'expired' ? 'upload_expired' : 'orphan_removed';
       await ctx.audit.record({ type, ...(parsed ?? leftoverIds(item.key)) });
+      if (fate === 'expired' && parsed) {
+        await emitEvent(ctx, 'upload.expired', doc?.test ? 'test' : 'live', { ...parsed });
+      }
       if (fate === 'expired') expired += 1;
       else orphans += 1;
     });
@@ -161,7 +166,7 @@ async function sweepSubjects(
         (error: unknown) => (withUploads.has(subjectId) ? null : unreadable(error)),
       );
       if (subject?.test && testDataIsDue(subject.createdAt, now)) {
-        await eraseSubject(ctx, subjectId);
+        await emitErased(ctx, await eraseWithIds(ctx, subjectId), 'test_expiry');
         await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { test: 1 } });
         removed += 1;
         return;

@@ -46,6 +46,9 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
   RetailerUploadPage: protocol.RetailerUploadPageSchema,
   RetailerSubject: protocol.RetailerSubjectSchema,
   Erasure: protocol.ErasureSchema,
+  WebhookEvent: protocol.WebhookEventSchema,
+  WebhookEndpointInput: protocol.WebhookEndpointInputSchema,
+  WebhookEndpoint: protocol.WebhookEndpointSchema,
 };
 
 describe('openapi.yaml components equal the protocol schemas', () => {

@@ -66,6 +66,11 @@ describe('packages/protocol/openapi.yaml', () => {
         'DELETE /v1/retailer/uploads/:id',
         'GET /v1/retailer/subjects/by-receipt/:receiptId',
         'DELETE /v1/retailer/subjects/by-receipt/:receiptId',
+        'GET /v1/retailer/webhooks',
+        'POST /v1/retailer/webhooks',
+        'DELETE /v1/retailer/webhooks/:id',
+        'POST /v1/retailer/webhooks/:id/test',
+        'GET /v1/policy',
       ].sort(),
     );
   });

@@ -1,9 +1,9 @@
-import { FittingRoomError, type FittingRoomErrorCode } from '../errors.js';
+import type { ErrorCodeOf } from '../error-codes.js';
+import { FittingRoomError } from '../errors.js';
 import { en } from '../i18n/tryon/en.js';
 
 /** Why the camera could not be opened. Each has a message the UI can show as is. */
-export type CameraErrorCode = Extract<FittingRoomErrorCode, `camera_${string}`>;
-
+export type CameraErrorCode = ErrorCodeOf<'camera'>;
 /** A typed camera failure with a shopper-facing message (the catalog's English text for it). */
 export class CameraError extends FittingRoomError {
   constructor(code: CameraErrorCode, options?: { cause?: unknown }) {

@@ -1,5 +1,6 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { ConsentPolicy } from '../consent/policy.js';
+import type { FittingRoomError } from '../errors.js';
 import type { UiStringOverrides } from '../i18n/types.js';
 import type { DelegateReason } from '../ml/delegate.js';
 import type { Delegate } from '../ml/types.js';
@@ -67,7 +68,7 @@ export interface TryOnEvents {
   'upload-progress': { readonly loaded: number; readonly total: number };
   uploaded: UploadResult;
   withdrawn: undefined;
-  error: TryOnError;
+  error: FittingRoomError;
   /** The landmarker started: where it runs, on which delegate, and why that one. */
   landmarker: LandmarkerInfo;
 }
@@ -78,9 +79,6 @@ export interface LandmarkerInfo {
   readonly delegate: Delegate;
   readonly reason: DelegateReason;
 }
-
-/** Any typed SDK error (consent, camera, ML, capture, upload): branch on `code`. */
-export type TryOnError = Error & { readonly code: string };
 
 /** A try-on for one product on one page. */
 export interface TryOn {

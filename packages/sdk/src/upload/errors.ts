@@ -1,27 +1,15 @@
 import type { ErrorCode } from '@fittingroom/protocol';
+import { ERROR_CODES, type ErrorCodeOf } from '../error-codes.js';
 import { FittingRoomError } from '../errors.js';
 
 /**
- * Stable reasons an upload, export or erasure did not succeed. Callers branch on these, never on
- * messages. `consent_*` refusals are decided on the device and never cost a request.
+ * Stable reasons an upload, export or erasure did not succeed (the `upload` row of
+ * `ERROR_CODES`). Callers branch on these, never on messages.
  */
-export const UPLOAD_ERROR_CODES = [
-  'consent_missing',
-  'consent_expired',
-  'consent_withdrawn',
-  'consent_not_granted',
-  'invalid_input',
-  'network',
-  'server',
-  'rate_limited',
-  'rejected',
-  'aborted',
-  'invalid_response',
-  'storage',
-] as const;
+export const UPLOAD_ERROR_CODES = ERROR_CODES.upload;
 
 /** One stable upload error code. */
-export type UploadErrorCode = (typeof UPLOAD_ERROR_CODES)[number];
+export type UploadErrorCode = ErrorCodeOf<'upload'>;
 
 /** Extra facts attached to an {@link UploadError}. */
 export interface UploadErrorDetails {

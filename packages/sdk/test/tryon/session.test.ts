@@ -1,21 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentAnswer } from '../../src/consent/prompt.js';
+import type { FittingRoomError } from '../../src/errors.js';
 import { createSession, type SessionDeps } from '../../src/tryon/session.js';
-import type { TryOnError, TryOnState } from '../../src/tryon/types.js';
+import type { TryOnState } from '../../src/tryon/types.js';
+import { RING } from '../products/fixtures.js';
 import { deferred, fakeDeps } from './support/fakes.js';
 
 const grant: ConsentAnswer = { kind: 'decision', granted: ['camera', 'upload'], refused: [] };
 const refuse: ConsentAnswer = { kind: 'decision', granted: [], refused: ['camera'] };
 const dismiss: ConsentAnswer = { kind: 'dismissed' };
 
-const product = {
-  id: 'ring-001',
-  kind: 'ring',
-  image: '/img/ring.webp',
-  anchor: { x: 0.5, y: 0.5 },
-  realWidthMm: 21,
-  finger: 'ring',
-} as const;
+const product = RING;
 
 function tryOnWith(deps: SessionDeps, policy: ReturnType<typeof fakeDeps>['policy']) {
   const tryOn = createSession(
@@ -29,7 +24,7 @@ function tryOnWith(deps: SessionDeps, policy: ReturnType<typeof fakeDeps>['polic
     deps,
   );
   const states: TryOnState[] = [];
-  const errors: TryOnError[] = [];
+  const errors: FittingRoomError[] = [];
   tryOn.on('state', (s) => states.push(s));
   tryOn.on('error', (e) => errors.push(e));
   return { tryOn, states, errors };

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { findKey } from '../retailer/keys.js';
 import { retailerRoutes } from '../routes/retailer.js';
+import { webhookRoutes } from '../routes/webhooks.js';
 import { bearerToken } from './guards.js';
 import { enforceLimit, installPrivacyHeaders, type RateLimitStore } from './hooks.js';
 
@@ -87,6 +88,7 @@ export const retailerPlugin: FastifyPluginAsync<RetailerOptions> = async (
   };
   api.addHook('onRequest', (request) => authenticate(ctx, limits, request));
   retailerRoutes(api, ctx);
+  webhookRoutes(api, ctx);
 };
 
 /** Registers {@link retailerPlugin} under {@link RETAILER_PREFIX}. */

@@ -8,6 +8,7 @@ import { describeIssues } from '../http/errors.js';
 import { bearerToken, requireKey, requireSubject } from '../http/guards.js';
 import { refuseReceiptTimes } from '../receipt-rules.js';
 import { resolveSubject, subjectMode } from '../subjects.js';
+import { emitEvent } from '../webhooks/emit.js';
 import { apiRoute } from './paths.js';
 
 /** `POST /v1/consents`: keep a consent receipt (grant) or record its withdrawal. */
@@ -60,6 +61,10 @@ export function consentRoutes(app: FastifyInstance, ctx: Context): void {
         subjectId,
         receiptId: ack.receiptId,
         ip: request.ip,
+      });
+      await emitEvent(ctx, 'consent.withdrawn', (await subjectMode(ctx, subjectId)) ?? 'live', {
+        subjectId,
+        receiptId: ack.receiptId,
       });
     }
     return reply.status(200).send(ack);

@@ -9,6 +9,7 @@ import { normalizeId } from '../records/keys.js';
 import { MAX_PAGE, parseCursor, selectPage } from '../retailer/listing.js';
 import { allUploads, eraseByReceipt, findUpload, lookUpSubject } from '../retailer/store.js';
 import { readUploadImage, removeUpload } from '../uploads.js';
+import { emitErased, emitEvent } from '../webhooks/emit.js';
 import { routeUnder } from './paths.js';
 
 const route = (path: string): string => routeUnder(RETAILER_PREFIX, path);
@@ -110,6 +111,11 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
           uploadId,
           ip: request.ip,
         });
+        await emitEvent(ctx, 'upload.deleted', key.mode, {
+          uploadId,
+          subjectId: found.subjectId,
+          by: 'retailer',
+        });
       }
       return reply.status(204).send();
     },
@@ -148,6 +154,7 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
         ip: request.ip,
         detail: { uploads: erased.uploadIds.length, consents: erased.receiptIds.length },
       });
+      await emitErased(ctx, erased, 'retailer');
       return erased;
     },
   );

@@ -5,6 +5,7 @@ import { exportSubject } from '../export.js';
 import { requireBearer, requireSubject } from '../http/guards.js';
 import { eraseWithIds } from '../retailer/store.js';
 import { resolveSubject } from '../subjects.js';
+import { emitErased } from '../webhooks/emit.js';
 import { apiRoute } from './paths.js';
 
 /** `GET /v1/subjects/me/export` and `DELETE /v1/subjects/me`: the shopper's rights. */
@@ -33,6 +34,7 @@ export function subjectRoutes(app: FastifyInstance, ctx: Context): void {
         ip: request.ip,
         detail: { uploads: erased.uploadIds.length, consents: erased.receiptIds.length },
       });
+      await emitErased(ctx, erased, 'shopper');
     }
     return reply.status(204).send();
   });

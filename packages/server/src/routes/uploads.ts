@@ -17,6 +17,7 @@ import { cleanImage } from '../image-clean.js';
 import { normalizeId } from '../records/keys.js';
 import { subjectMode } from '../subjects.js';
 import { ingestUpload, readUploadImage, removeUpload, type UploadOutcome } from '../uploads.js';
+import { emitEvent } from '../webhooks/emit.js';
 import { apiRoute } from './paths.js';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
@@ -93,6 +94,14 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
       ip: request.ip,
       detail: { bytes },
     });
+    if (!outcome.replayed) {
+      await emitEvent(ctx, 'upload.stored', key.mode, {
+        uploadId: outcome.result.uploadId,
+        subjectId,
+        receiptId: metadata.consentReceiptId,
+        productId: metadata.productId,
+      });
+    }
     const body: UploadResult = { ...outcome.result, subjectToken: token };
     return reply.status(201).header(REPLAYED_HEADER, String(outcome.replayed)).send(body);
   });
@@ -118,8 +127,14 @@ export function uploadRoutes(app: FastifyInstance, ctx: Context): void {
     const uploadId = uploadIdParam(request.params);
     const { subjectId } = await requireSubject(ctx, request);
     // Another subject's id, like an unknown one, has nothing of this subject's to erase: 204.
+    const mode = await subjectMode(ctx, subjectId);
     if (await removeUpload(ctx, subjectId, uploadId)) {
       await ctx.audit.record({ type: 'upload_deleted', subjectId, uploadId, ip: request.ip });
+      await emitEvent(ctx, 'upload.deleted', mode ?? 'live', {
+        uploadId,
+        subjectId,
+        by: 'shopper',
+      });
     }
     return reply.status(204).send();
   });
