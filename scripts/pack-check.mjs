@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGES, pack, root, sh } from './lib/pack.mjs';
+import { PACKAGES, packAll, root, sh } from './lib/pack.mjs';
 
 /** The embed tarball (loader, SDK and assets folder) stays under 15 MB. */
 const EMBED_MAX_BYTES = 15_000_000;
@@ -23,9 +23,10 @@ const check = (ok, message) => {
 const targets = (exports) =>
   typeof exports === 'string' ? [exports] : Object.values(exports ?? {}).flatMap(targets);
 
+const packed = packAll(work);
 const tarballs = [];
 for (const name of PACKAGES) {
-  const tarball = pack(name, work);
+  const tarball = packed[name];
   tarballs.push(tarball);
   const files = sh('tar', ['-tzf', tarball])
     .split('\n')
