@@ -19,6 +19,13 @@ export interface StaticServer {
    * mid-way, as on a train going into a tunnel.
    */
   cutNext(suffix: string): void;
+  /**
+   * The next request whose path ends with `suffix` gets the headers and the first half of the
+   * body, then nothing more, with the connection held open: a download that stalls.
+   */
+  stallNext(suffix: string): void;
+  /** Stalled responses whose connection is still open (the client has not let go). */
+  stalledOpen(): number;
   close(): Promise<void>;
 }
 
@@ -38,6 +45,8 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
   };
   const hits: string[] = [];
   const cuts: string[] = [];
+  const stalls: string[] = [];
+  const stalled = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     hits.push(req.url ?? '');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -45,6 +54,13 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     if (cut >= 0) {
       cuts.splice(cut, 1);
       return cutHalfway(fileOf(root, path), req, res);
+    }
+    const stall = stalls.findIndex((suffix) => path.endsWith(suffix));
+    if (stall >= 0) {
+      stalls.splice(stall, 1);
+      stalled.add(res);
+      res.on('close', () => stalled.delete(res));
+      return sendHalf(fileOf(root, path), res);
     }
     // `?csp=off` serves a page without CSP, as on a retailer site that has none: the SDK's own
     // guards must hold there too.
@@ -71,7 +87,15 @@ export async function startStaticServer(root: string, csp = STRICT_CSP): Promise
     cutNext: (suffix) => {
       cuts.push(suffix);
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stallNext: (suffix) => {
+      stalls.push(suffix);
+    },
+    stalledOpen: () => stalled.size,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -86,7 +110,8 @@ function fileOf(root: string, path: string): string {
   );
 }
 
-function cutHalfway(file: string, req: IncomingMessage, res: ServerResponse): void {
+/** Sends the headers of the whole file and its first half; the stream ends after that half. */
+function sendHalf(file: string, res: ServerResponse) {
   const size = statSync(file).size;
   res.writeHead(200, {
     'Content-Length': String(size),
@@ -94,7 +119,11 @@ function cutHalfway(file: string, req: IncomingMessage, res: ServerResponse): vo
   });
   const half = createReadStream(file, { end: Math.floor(size / 2) });
   half.on('data', (chunk) => res.write(chunk));
-  half.on('end', () => setTimeout(() => req.socket.destroy(), 200));
+  return half;
+}
+
+function cutHalfway(file: string, req: IncomingMessage, res: ServerResponse): void {
+  sendHalf(file, res).on('end', () => setTimeout(() => req.socket.destroy(), 200));
 }
 
 /** The minimal CSP a retailer needs (see docs); e2e pages are served under it. */

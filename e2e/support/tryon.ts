@@ -17,6 +17,8 @@ export interface TryOnPageOptions {
   delegate?: 'GPU' | 'CPU';
   /** `1`: the SDK's debug mode. */
   debug?: '1';
+  /** `reopenGraceMs` in ms (default: the SDK's 60 s). */
+  grace?: string;
 }
 
 /** Opens the test page for a product (nothing happens until the shopper clicks). */

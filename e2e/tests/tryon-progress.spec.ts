@@ -144,3 +144,31 @@ test('a download cut mid-way says so, leaves nothing open, and Retry starts the 
   await expect(page.getByRole('button', { name: 'Take photo' })).toBeEnabled();
   expect((await readMediaProbe(page)).liveWorkers).toBe(1);
 });
+
+test('a stalled download says so with a retry that ends it and starts a fresh one', async ({
+  page,
+  site,
+}) => {
+  test.setTimeout(180_000);
+  site.stallNext('/hand_landmarker.task');
+  await gotoTryOn(page, { product: 'ring' });
+  await page.getByRole('button', { name: 'Try it on' }).click();
+  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+  const retry = page.getByRole('button', { name: 'Try again' });
+  // No byte for STALL_MS (15 s, tryon/download.ts): the shopper is told, and offered a retry.
+  await expect(retry).toBeVisible({ timeout: 60_000 });
+  await expect(retry).toBeFocused();
+  await expect(page.locator(host)).toHaveAttribute('data-phase', 'stalled');
+  await expect(page.getByRole('status')).toHaveText(
+    'The download has stalled. Check your connection, then try again.',
+  );
+  expect(site.stalledOpen()).toBe(1);
+  await retry.click();
+  // Nothing is left half-open: the stalled connection is closed with the worker that held it.
+  await expect.poll(() => site.stalledOpen()).toBe(0);
+  await expect(page.locator(`${host}[data-state=live]`)).toBeAttached({ timeout: 90_000 });
+  const probe = await readMediaProbe(page);
+  expect(probe.workers).toBe(2);
+  expect(probe.liveWorkers).toBe(1);
+  expect(probe.gumCalls).toBe(1); // the camera stayed on through the retry
+});

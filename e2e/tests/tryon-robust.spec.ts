@@ -1,4 +1,5 @@
-// The try-on and the device: a hidden tab runs no inference and resumes when shown again; a
+// The try-on and the device: a hidden tab runs no inference and resumes when shown again, and
+// stops the camera when hidden longer than HIDDEN_CAMERA_MS (30 s), opening it when shown; a
 // camera the device ends (unplugged, taken by another app) is said so, with a working retry.
 import { expect, test } from '../support/fixtures.js';
 import { readMediaProbe } from '../support/probes.js';
@@ -37,6 +38,27 @@ test('a hidden tab runs no inference; shown again, it runs', async ({ page }) =>
   await expect.poll(frames, { timeout: 30_000 }).toBeGreaterThan(hidden + 2);
 });
 
+test('a tab hidden past the timeout stops the camera, and opens it again when shown', async ({
+  page,
+}) => {
+  await gotoTryOn(page, { product: 'ring' });
+  await startTryOn(page);
+  const view = page.locator(host);
+  await expect(view).toHaveAttribute('data-tracking', 'true', { timeout: 90_000 });
+  await setHidden(page, true);
+  await expect(view).toHaveAttribute('data-camera', 'stopped', { timeout: 45_000 });
+  const hidden = await readMediaProbe(page);
+  expect(hidden.trackStates.every((s) => s === 'ended')).toBe(true);
+  const frames = Number(await view.getAttribute('data-frames'));
+  await setHidden(page, false);
+  await expect(view).toHaveAttribute('data-camera', 'on', { timeout: 30_000 });
+  expect((await readMediaProbe(page)).gumCalls).toBe(2);
+  await expect
+    .poll(async () => Number(await view.getAttribute('data-frames')), { timeout: 30_000 })
+    .toBeGreaterThan(frames + 2);
+  await expect(view).toHaveAttribute('data-tracking', 'true', { timeout: 30_000 });
+});
+
 test('a camera the device ends says so, releases everything, and Retry brings it back', async ({
   page,
 }) => {
@@ -51,10 +73,17 @@ test('a camera the device ends says so, releases everything, and Retry brings it
   const retry = page.getByRole('button', { name: 'Try again' });
   await expect(retry).toBeFocused();
   await expect(page.getByRole('status')).toHaveText(/The camera stopped/);
-  expect((await readMediaProbe(page)).liveWorkers).toBe(0);
+  const ended = await readMediaProbe(page);
+  expect(ended.trackStates.every((s) => s === 'ended')).toBe(true);
+  expect(ended.liveWorkers).toBe(1); // kept warm while consent stands, for the retry
   await retry.click();
   await expect(page.locator(`${host}[data-state=live]`)).toBeAttached({ timeout: 90_000 });
   const probe = await readMediaProbe(page);
   expect(probe.gumCalls).toBe(2);
+  expect(probe.workers).toBe(1); // the retry reused it
   expect(probe.liveWorkers).toBe(1);
+  await page.evaluate(() =>
+    (window as unknown as { tryOn: { withdraw(): Promise<void> } }).tryOn.withdraw(),
+  );
+  expect((await readMediaProbe(page)).liveWorkers).toBe(0);
 });

@@ -1,7 +1,9 @@
 /**
  * Styles of the review panel, adopted as a constructable stylesheet (no `<style>` or `style=`
  * attributes, so it runs under a CSP without `'unsafe-inline'`). Retailers theme it through
- * the custom properties on `:host`.
+ * the custom properties on `:host`. The photo fills the stage as the live video did (cover: it is
+ * the view as shown), under light scrims rather than bars, so it stays visible behind the title
+ * and the actions.
  */
 export const REVIEW_CSS = `
 :host {
@@ -15,22 +17,25 @@ export const REVIEW_CSS = `
   font: inherit;
 }
 .panel {
-  box-sizing: border-box;
-  height: 100%;
-  background: var(--fr-review-bg);
-  color: var(--fr-review-fg);
-  padding: 12px 12px calc(env(safe-area-inset-bottom, 0px) + 12px);
-  display: flex;
-  flex-direction: column;
-  gap: 8px;
+  position: relative; box-sizing: border-box; height: 100%; overflow: hidden;
+  background: #000; color: #fff;
 }
-h2 { font-size: 1.1em; margin: 0; padding-top: env(safe-area-inset-top, 0px); }
-img {
-  display: block; flex: 1 1 auto; min-height: 0; width: 100%; object-fit: contain;
-  background: #000; border-radius: calc(var(--fr-review-radius) / 2);
+img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; display: block; }
+h2, .bar {
+  position: absolute; z-index: 1; left: 0; right: 0; margin: 0; box-sizing: border-box;
 }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; }
-.actions > button { flex: 1 1 auto; }
+h2 {
+  top: 0; font-size: 1.1em; padding: calc(env(safe-area-inset-top, 0px) + 10px) 12px 28px;
+  background: linear-gradient(rgba(0, 0, 0, 0.6), rgba(0, 0, 0, 0));
+}
+.bar {
+  bottom: 0; display: flex; flex-direction: column; gap: 8px;
+  padding: 28px 12px calc(env(safe-area-inset-bottom, 0px) + 12px);
+  background: linear-gradient(rgba(0, 0, 0, 0), rgba(0, 0, 0, 0.7));
+}
+.actions { display: flex; gap: 8px; }
+.actions > button { flex: 1 1 0; }
+button { flex: 1 1 auto; }
 button {
   font: inherit;
   min-height: 44px;
@@ -38,7 +43,7 @@ button {
   padding: 0 16px;
   border-radius: 8px;
   border: 2px solid var(--fr-review-accent);
-  background: transparent;
+  background: var(--fr-review-bg);
   color: var(--fr-review-fg);
   cursor: pointer;
 }

@@ -112,7 +112,10 @@ export function createReview(options: ReviewOptions): Review {
   const discard = button(doc, strings.discard);
   const buttons = [share, retake, discard];
   actions.append(...buttons);
-  panel.append(title, img, status, actions);
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.append(status, actions);
+  panel.append(title, img, bar);
   root.append(panel);
   container.append(host);
 

@@ -25,6 +25,8 @@ export interface Notice {
   readonly controller: string;
   readonly withdraw: string;
   readonly policy: { readonly text: string; readonly href: string };
+  /** The public retention policy, when the policy names one. */
+  readonly retention: { readonly text: string; readonly href: string } | null;
 }
 
 const PURPOSE_KEYS: Readonly<Record<Purpose, readonly [StringKey, ...StringKey[]]>> = {
@@ -74,6 +76,9 @@ export function buildNotice(policy: ResolvedPolicy, strings: ConsentStrings): No
     controller: t('controllerLine'),
     withdraw: t('withdrawLine'),
     policy: { text: t('policyLink'), href: policy.policyUrl },
+    retention: policy.retentionPolicyUrl
+      ? { text: t('retentionLink'), href: policy.retentionPolicyUrl }
+      : null,
   };
 }
 
@@ -90,6 +95,7 @@ export function noticeLines(notice: Notice): string[] {
     notice.controller,
     notice.withdraw,
     `${notice.policy.text} <${notice.policy.href}>`,
+    ...(notice.retention ? [`${notice.retention.text} <${notice.retention.href}>`] : []),
   ];
 }
 

@@ -26,6 +26,11 @@ export interface ConsentPolicy {
   readonly controller: ControllerInfo;
   /** Absolute http(s) URL of the full privacy policy. */
   readonly policyUrl: string;
+  /**
+   * The public retention and destruction policy (the ingest server's `/retention-policy`),
+   * linked from the notice beside the privacy policy and covered by the notice hash.
+   */
+  readonly retentionPolicyUrl?: string;
   /** Version label of the policy; a new version asks every shopper again. */
   readonly policyVersion: string;
   /** Jurisdiction the controller operates under, e.g. `US-IL` or `EU`; goes on receipts. */
@@ -50,6 +55,7 @@ export interface ConsentPolicy {
 export interface ResolvedPolicy {
   readonly controller: ControllerInfo;
   readonly policyUrl: string;
+  readonly retentionPolicyUrl: string | null;
   readonly policyVersion: string;
   readonly jurisdiction: string;
   readonly storageLocation: string;
@@ -116,6 +122,7 @@ const ControllerSchema = v.strictObject({
 const PolicySchema = v.strictObject({
   controller: ControllerSchema,
   policyUrl,
+  retentionPolicyUrl: v.optional(policyUrl),
   policyVersion: text(100),
   jurisdiction: text(200),
   storageLocation: text(200),
@@ -189,6 +196,7 @@ export function resolvePolicy(input: unknown): ResolvedPolicy {
   return {
     controller: { ...p.controller },
     policyUrl: p.policyUrl,
+    retentionPolicyUrl: p.retentionPolicyUrl ?? null,
     policyVersion: p.policyVersion,
     jurisdiction: p.jurisdiction,
     storageLocation: p.storageLocation,

@@ -34,6 +34,7 @@ export const STRING_KEYS = [
   'controllerLine',
   'withdrawLine',
   'policyLink',
+  'retentionLink',
   /** Decision area. */
   'askOne',
   'chooseLegend',
@@ -121,6 +122,8 @@ export const TRYON_KEYS = [
   'withdrawn',
   'mlFailed',
   'ml_download_failed',
+  /** No byte of the download arrived for a while (STALL_MS); a retry is offered. */
+  'download_stalled',
   'retry',
   /** The camera track ended while trying on (unplugged, taken by another app). */
   'camera_ended',

@@ -35,6 +35,11 @@ export interface LandmarkerOptions {
   readonly onBlocked?: (url: string) => void;
   /** Called as the wasm and model bytes arrive (the total is 0 until both sizes are known). */
   readonly onProgress?: (progress: DownloadProgress) => void;
+  /**
+   * Aborts a start still under way (a stalled download, say): the worker and its fetches end
+   * at once, and the promise rejects with `ml_download_failed`.
+   */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What a landmarker reads a frame from: the live video, or a still for tests and previews. */
@@ -116,7 +121,7 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
   };
   const backend = await (mode === 'worker' ? startWorker : startMain)(engineOpts, config).catch(
     (error: unknown) => {
-      throw downloadCut(received) ? asDownloadError(error) : error;
+      throw downloadCut(received) || options.signal?.aborted ? asDownloadError(error) : error;
     },
   );
   const settled = settledChoice(chosen, backend.delegate);
@@ -181,7 +186,12 @@ async function startMain(options: EngineOptions, config: LandmarkerOptions): Pro
   let engine: Engine;
   try {
     const { createEngine } = await import('./engine.js');
-    engine = await createEngine(options, config.onProgress);
+    const created = createEngine(options, config.onProgress);
+    // tasks-vision's own fetches cannot be aborted on the page: a late engine is closed instead.
+    engine = await new Promise<Engine>((resolve, reject) => {
+      created.then((e) => (config.signal?.aborted ? e.close() : resolve(e)), reject);
+      config.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    });
   } catch (error) {
     removeGuard();
     throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
@@ -224,6 +234,7 @@ async function startWorker(options: EngineOptions, config: LandmarkerOptions): P
       }
     };
     worker.onerror = (event) => reject(new Error(event.message || 'worker failed to start'));
+    config.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
   });
   const settle = (id: number, frame: LandmarkFrame | null) => {
     pending.get(id)?.(frame);

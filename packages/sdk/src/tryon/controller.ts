@@ -9,6 +9,7 @@ import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
+import type { WarmSlot } from './warm.js';
 
 /** What the session hands the after-consent part: its table, its events, its consent. */
 export interface SessionContext {
@@ -24,6 +25,8 @@ export interface SessionContext {
   readonly uploads: () => Promise<UploadClient | null>;
   readonly close: () => void;
   readonly withdraw: () => void;
+  /** The landmarker kept between this session's close and its next open (see warm.ts). */
+  readonly warm?: WarmSlot | undefined;
 }
 
 /** The shell's effects, injectable so tests drive the session with a fake pipeline. */
@@ -37,8 +40,11 @@ export interface ControllerDeps {
 export interface Controller {
   /** Settles once the first start succeeded or failed (a failure offers a retry in place). */
   readonly started: Promise<void>;
-  /** Closes any review and the pipeline (camera, landmarker, overlay); the view stays. */
-  stopLive(): Promise<void>;
+  /**
+   * Closes any review and the pipeline (camera, overlay, and the landmarker unless `keep`: then
+   * it is parked in the warm slot for a reopen); the view stays.
+   */
+  stopLive(keep?: boolean): Promise<void>;
   /** Shows one of the try-on texts in the view's status line. */
   say(key: keyof TryOnStrings): void;
   /** Removes the view. */
@@ -90,14 +96,14 @@ export function runSession(
     return true;
   };
 
-  async function stopLive(): Promise<void> {
+  async function stopLive(keep = false): Promise<void> {
     starting?.abort();
     starting = null;
     closeReview?.();
     closeReview = null;
     const running = live;
     live = null;
-    await running?.close();
+    await running?.close(keep);
   }
 
   async function capture(): Promise<void> {
@@ -129,7 +135,7 @@ export function runSession(
   /** The camera stopped under us: say so, release everything, offer to start again. */
   async function cameraEnded(): Promise<void> {
     if (!send('camera-lost')) return;
-    await stopLive();
+    await stopLive(true); // the landmarker stays loaded for the retry
     fail(new FittingRoomError('camera_failed', 'The camera stopped.'));
     view.setStatus(strings.camera_ended);
     offerRetry();
@@ -152,6 +158,7 @@ export function runSession(
         debug: options.debug ?? false,
         inference: options.inference ?? 'auto',
         delegate: options.delegate,
+        warm: ctx.warm,
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
         onCameraEnded: () => void cameraEnded(),
         onTracking: (tracking) => events.emit('tracking', tracking),

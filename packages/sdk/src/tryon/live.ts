@@ -4,16 +4,19 @@ import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
 import type { TryOnStrings } from '../i18n/types.js';
-import { createLandmarker, type Landmarker } from '../ml/landmarker.js';
+import type { Landmarker } from '../ml/landmarker.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
 import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
+import { downloadLandmarker } from './download.js';
 import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { LiveView } from './view.js';
+import { type VisibilityOptions, watchVisibility } from './visibility.js';
+import type { WarmSlot } from './warm.js';
 
 /** Options of {@link startLive}. */
 export interface LiveOptions {
@@ -37,6 +40,11 @@ export interface LiveOptions {
    * and the landmarker and 3D renderer are closed as soon as they exist.
    */
   readonly signal?: AbortSignal;
+  /**
+   * Where a landmarker is kept between close and open (see warm.ts): one parked there is used
+   * (no download, no compile), and `close(true)` parks this one there.
+   */
+  readonly warm?: WarmSlot | null | undefined;
 }
 
 /** The running camera → landmarks → overlay pipeline. */
@@ -46,8 +54,11 @@ export interface Live {
   capture(): Promise<Blob>;
   pause(): void;
   resume(): void;
-  /** Stops the loop, the landmarker and the camera. Safe to call twice. */
-  close(): Promise<void>;
+  /**
+   * Stops the loop, the overlay and the camera, and the landmarker too unless `keep` (and
+   * camera consent stands): then it is parked in the warm slot. Safe to call twice.
+   */
+  close(keep?: boolean): Promise<void>;
 }
 
 /**
@@ -59,48 +70,35 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
   const size = view.stageSize();
   setPhase(view, 'camera', strings.starting);
-  const camera = await openCamera({
-    consent,
-    video: view.video,
-    viewWidth: size.width,
-    viewHeight: size.height,
-  });
+  const open = () =>
+    openCamera({ consent, video: view.video, viewWidth: size.width, viewHeight: size.height });
+  const camera = await open(); // a warm landmarker stays parked if the camera fails
   let pendingMarker: Promise<Landmarker> | null = null;
   let pending3d: Promise<Renderer3d | null> | null = null;
   const aborted = abortion(options.signal);
   try {
     await view.video.play().catch(() => {});
-    setPhase(view, 'downloading', strings.loading);
-    view.setDownload({ loaded: 0, total: 0 });
     const kind = requiredLandmarker(product.kind);
     pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
-    pendingMarker = createLandmarker({
-      kind,
-      assetsUrl: options.assetsUrl,
-      consent,
-      mode: options.inference,
-      delegate: options.delegate,
-      workerUrl: options.workerUrl,
-      onProgress: (progress) => {
-        view.setDownload(progress);
-        const done = progress.total > 0 && progress.loaded >= progress.total;
-        if (done && view.host.dataset.phase === 'downloading') {
-          setPhase(view, 'initializing', strings.initializing);
-        }
-      },
-    });
+    // A warm landmarker (see warm.ts) is owned from here: closed on any failure, or when it is
+    // of another kind than the product needs.
+    const warm = options.warm?.take() ?? null;
+    if (warm && warm.kind !== kind) await warm.close();
+    pendingMarker = warm?.kind === kind ? Promise.resolve(warm) : downloadLandmarker(options, kind);
     const [image, landmarker, r3d] = await Promise.race([
       Promise.all([loadProductImage(product.image), pendingMarker, pending3d]),
       aborted.promise,
     ]);
     view.setDownload(null);
-    camera.onClose((reason) => {
-      if (reason === 'ended') options.onCameraEnded();
-    });
     // Until the first frame is processed, the shopper is told the try-on is starting, not to
     // show a hand that may well be in view already.
     setPhase(view, 'initializing', strings.initializing);
-    return run(options, camera.close, landmarker, image, r3d);
+    const reopen = async () => {
+      const next = await open();
+      await view.video.play().catch(() => {});
+      return next;
+    };
+    return run(options, { camera, reopen }, landmarker, image, r3d);
   } catch (error) {
     view.setDownload(null);
     camera.close(); // first: the camera light goes off at once
@@ -148,7 +146,7 @@ export const HINT_AFTER_FRAMES = 2;
 
 function run(
   options: LiveOptions,
-  closeCamera: () => void,
+  cameras: Pick<VisibilityOptions, 'camera' | 'reopen'>,
   landmarker: Landmarker,
   image: Awaited<ReturnType<typeof loadProductImage>>,
   renderer3d: Renderer3d | null,
@@ -217,40 +215,30 @@ function run(
     renderer3d?.resize(size.width, size.height);
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
-  // Two reasons to skip frames: a photo under review, and a hidden tab (no one sees the
-  // result, and a background tab's inference only drains the battery).
-  let reviewing = false;
-  const doc = view.host.ownerDocument;
-  const apply = () => {
-    const hidden = doc.visibilityState === 'hidden';
-    view.host.dataset.paused = String(reviewing || hidden);
-    if (reviewing || hidden) loop.pause();
-    else loop.resume();
-  };
-  doc.addEventListener('visibilitychange', apply);
+  const paused = watchVisibility({
+    ...cameras,
+    doc: view.host.ownerDocument,
+    host: view.host,
+    loop,
+    onEnded: options.onCameraEnded,
+  });
   let closed = false;
   return {
     landmarker,
     capture: () =>
       captureStill({ video: view.video, overlayCanvas: view.canvas, mirrored: true, fit: 'cover' }),
-    pause: () => {
-      reviewing = true;
-      apply();
-    },
-    resume: () => {
-      reviewing = false;
-      apply();
-    },
-    async close() {
+    pause: () => paused.setReviewing(true),
+    resume: () => paused.setReviewing(false),
+    async close(keep = false) {
       if (closed) return;
       closed = true;
-      doc.removeEventListener('visibilitychange', apply);
       loop.stop();
       resized.disconnect();
-      closeCamera();
+      paused.close();
       overlay.close();
       renderer3d?.close();
-      await landmarker.close();
+      if (keep && options.warm && options.consent.allows('camera')) options.warm.park(landmarker);
+      else await landmarker.close();
     },
   };
 }

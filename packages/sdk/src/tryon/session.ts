@@ -13,10 +13,12 @@ import type { Controller, runSession } from './controller.js';
 import { createEmitter } from './emitter.js';
 import { next, type SessionEvent } from './machine.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
+import type { createWarmSlot, WarmSlot } from './warm.js';
 
 /** What the session loads after camera consent: the live view, its pipeline and the review. */
 export interface LiveParts {
   readonly runSession: typeof runSession;
+  readonly createWarmSlot: typeof createWarmSlot;
 }
 
 // Only consent is needed before the shopper agrees: the live view, camera, anchoring, overlay,
@@ -56,6 +58,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
   }
   const product = parseProduct(options.product);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
+  const grace = options.reopenGraceMs;
+  if (grace !== undefined && !(grace >= 0 && grace < 1 / 0)) {
+    throw new ConfigError('reopenGraceMs', 'must be a number of ms ≥ 0');
+  }
   const overrides = validateOverrides(options.strings, 'strings', UI_KEYS);
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,
@@ -66,6 +72,7 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
   let state: TryOnState = 'idle';
   let running: Controller | null = null;
   let uploads: UploadClient | null = null;
+  let warm: WarmSlot | undefined; // after consent: the landmarker kept between close and open
 
   /** Reports `event`; the table ({@link next}) decides the state. False when it was ignored. */
   const send = (event: SessionEvent): boolean => {
@@ -88,10 +95,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     return uploads;
   };
   /** Ends the after-consent part: pipeline and review, then `beforeRemove`, then the view. */
-  const stop = async (beforeRemove?: () => Promise<void>) => {
+  const stop = async (beforeRemove?: () => Promise<void>, keep = false) => {
     const ending = running;
     running = null;
-    await ending?.stopLive();
+    await ending?.stopLive(keep);
     await beforeRemove?.();
     ending?.remove();
   };
@@ -112,7 +119,9 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     ]);
     if (state !== 'starting' || running) return; // closed while loading
     void uploadClient(); // resumes any queue an earlier page left, with its consent
+    warm ??= parts.createWarmSlot(consent, grace);
     running = parts.runSession({
+      warm,
       options,
       product,
       consent,
@@ -131,13 +140,14 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     open,
     async close() {
       send('close');
-      await stop();
+      await stop(undefined, true);
     },
     async withdraw() {
       const client = await uploadClient(); // subscribed before the event, so it purges + erases
       send('withdraw'); // nothing reported from here on (an upload ending, a camera) revives it
       const shown = running;
       await stop(async () => {
+        await warm?.release();
         await consent.withdraw();
         shown?.say('withdrawn');
         events.emit('withdrawn', undefined);

@@ -47,6 +47,13 @@ export interface TryOnOptions {
    * op the GPU delegate lacks). The choice and its reason come with the `landmarker` event.
    */
   readonly delegate?: 'GPU' | 'CPU' | undefined;
+  /**
+   * How long after `close()` the loaded landmarker (worker, compiled wasm, model) is kept, so
+   * that `open()` within it starts without downloading or compiling again; default 60000 (60 s),
+   * 0 releases everything at close. The camera always stops at close. Withdrawal, `pagehide`
+   * and the end of this period release everything.
+   */
+  readonly reopenGraceMs?: number | undefined;
 }
 
 /** What the try-on is doing. */

@@ -1,6 +1,8 @@
 /**
  * Styles of the live view, applied as a constructable stylesheet (no inline styles, so a CSP
- * without 'unsafe-inline' holds). Themable with the same custom properties as the dialog.
+ * without 'unsafe-inline' holds). Themable with the same custom properties as the dialog. On
+ * phones the header and controls lie on scrims that fade into the video, not opaque bars: the
+ * sheet is the camera image.
  */
 export const VIEW_CSS = `
 :host { all: initial; }
@@ -16,6 +18,9 @@ export const VIEW_CSS = `
   overflow: auto; box-sizing: border-box; width: min(680px, 96vw);
 }
 h2 { margin: 0 0 4px; font-size: 1.25em; line-height: 1.3; }
+.header { display: flex; align-items: flex-start; gap: 8px; }
+.titles { flex: 1 1 auto; min-width: 0; }
+button.close { flex: none; padding: 6px 12px; min-height: 44px; }
 .note { margin: 0 0 8px; font-size: 0.875em; color: var(--fr-muted, #4a4a4a); }
 .stage {
   position: relative; width: 100%; aspect-ratio: 4 / 3; background: #000;
@@ -49,19 +54,29 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
   }
   .stage { position: absolute; inset: 0; aspect-ratio: auto; border-radius: 0; }
   .header, .controls {
-    position: absolute; left: 0; right: 0; z-index: 1; box-sizing: border-box;
-    background: rgba(0, 0, 0, 0.72); color: #fff;
+    position: absolute; left: 0; right: 0; z-index: 1; box-sizing: border-box; color: #fff;
     padding-left: calc(env(safe-area-inset-left, 0px) + 12px);
     padding-right: calc(env(safe-area-inset-right, 0px) + 12px);
   }
-  .header { top: 0; padding-top: calc(env(safe-area-inset-top, 0px) + 8px); padding-bottom: 6px; }
-  .controls { bottom: 0; padding-top: 4px; padding-bottom: calc(env(safe-area-inset-bottom, 0px) + 12px); }
+  .header {
+    top: 0; padding-top: calc(env(safe-area-inset-top, 0px) + 8px); padding-bottom: 24px;
+    background: linear-gradient(rgba(0, 0, 0, 0.62), rgba(0, 0, 0, 0));
+  }
+  .controls {
+    bottom: 0; padding-top: 28px; padding-bottom: calc(env(safe-area-inset-bottom, 0px) + 12px);
+    background: linear-gradient(rgba(0, 0, 0, 0), rgba(0, 0, 0, 0.7));
+  }
+  .header, .controls { text-shadow: 0 1px 2px rgba(0, 0, 0, 0.8); }
   h2 { font-size: 1.0625em; margin: 0; }
   .note { margin: 0; color: #e6e6e6; }
   .status { margin: 4px 0; }
   .debug { color: #e6e6e6; }
   .actions { margin-top: 4px; }
-  .actions > button { flex: 1 1 auto; }
+  .actions { flex-wrap: nowrap; }
+  .actions > button { flex: 1 1 0; padding-left: 8px; padding-right: 8px; }
   .review { z-index: 3; }
+}
+@media (max-width: 380px) {
+  .actions > button { font-size: 0.875em; white-space: nowrap; }
 }
 `;

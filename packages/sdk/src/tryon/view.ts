@@ -148,14 +148,18 @@ export function mountLiveView(
   const captureButton = button(doc, strings.capture, true);
   captureButton.disabled = true;
   const withdrawButton = button(doc, strings.withdraw);
+  // Close sits in the header, top right, so the actions fit one row even at 360 px.
   const closeButton = button(doc, strings.closeTryOn);
+  closeButton.classList.add('close');
   const actions = el(doc, 'div', { className: 'actions' });
-  actions.append(retryButton, captureButton, withdrawButton, closeButton);
+  actions.append(retryButton, captureButton, withdrawButton);
   // The review opens in the stage, where the video was (see view-styles.ts).
   const reviewSlot = el(doc, 'div', { className: 'review' });
   stage.append(reviewSlot);
   const header = el(doc, 'div', { className: 'header' });
-  header.append(title, note);
+  const titles = el(doc, 'div', { className: 'titles' });
+  titles.append(title, note);
+  header.append(titles, closeButton);
   const controls = el(doc, 'div', { className: 'controls' });
   controls.append(status, download.bar, progress, actions);
   panel.append(header, stage, controls);
@@ -183,7 +187,9 @@ export function mountLiveView(
       status.after(line);
     },
     setReviewing: (reviewing) => {
+      // The review in the stage has its own title, status and actions: one of each on screen.
       actions.hidden = reviewing;
+      status.hidden = reviewing;
     },
     setDownload: (value) => {
       download.set(value, locale);

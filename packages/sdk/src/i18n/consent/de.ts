@@ -27,6 +27,7 @@ export const de: ConsentStrings = {
   withdrawLine:
     'Sie können Ihre Entscheidung jederzeit mit der Schaltfläche „{withdrawButton}“ ändern: Die Kamera stoppt und {controller} wird gebeten, alles von Ihnen Geteilte zu löschen.',
   policyLink: 'Vollständige Datenschutzerklärung lesen (Version {version})',
+  retentionLink: 'Wie lange Fotos aufbewahrt und wie sie gelöscht werden',
   askOne: 'Erlauben Sie „{purpose}“?',
   chooseLegend: 'Wählen Sie, was Sie erlauben',
   chooseAtLeastOne: 'Kreuzen Sie mindestens eine Option an oder wählen Sie Ablehnen.',

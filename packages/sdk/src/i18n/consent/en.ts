@@ -25,6 +25,7 @@ export const en: ConsentStrings = {
   withdrawLine:
     'You can change your mind at any time with the “{withdrawButton}” button: the camera stops and {controller} is asked to erase everything you shared.',
   policyLink: 'Read the full privacy policy (version {version})',
+  retentionLink: 'How long photos are kept and how they are destroyed',
   askOne: 'Do you allow “{purpose}”?',
   chooseLegend: 'Choose what you allow',
   chooseAtLeastOne: 'Tick at least one option, or choose Refuse.',

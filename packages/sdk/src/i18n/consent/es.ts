@@ -26,6 +26,7 @@ export const es: ConsentStrings = {
   withdrawLine:
     'Puedes cambiar de opinión en cualquier momento con el botón «{withdrawButton}»: la cámara se detiene y se pide a {controller} que borre todo lo que compartiste.',
   policyLink: 'Leer la política de privacidad completa (versión {version})',
+  retentionLink: 'Cuánto tiempo se guardan las fotos y cómo se destruyen',
   askOne: '¿Das tu permiso para «{purpose}»?',
   chooseLegend: 'Elige lo que permites',
   chooseAtLeastOne: 'Marca al menos una opción o elige Rechazar.',

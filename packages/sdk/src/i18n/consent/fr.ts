@@ -28,6 +28,7 @@ export const fr: ConsentStrings = {
   withdrawLine:
     'Vous pouvez changer d’avis à tout moment avec le bouton « {withdrawButton} » : la caméra s’arrête et {controller} doit effacer tout ce que vous avez partagé.',
   policyLink: 'Lire la politique de confidentialité complète (version {version})',
+  retentionLink: 'Combien de temps les photos sont gardées et comment elles sont détruites',
   askOne: 'Autorisez-vous « {purpose} » ?',
   chooseLegend: 'Choisissez ce que vous autorisez',
   chooseAtLeastOne: 'Cochez au moins une option, ou choisissez Refuser.',

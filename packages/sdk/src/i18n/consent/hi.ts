@@ -26,6 +26,7 @@ export const hi: ConsentStrings = {
   withdrawLine:
     'आप कभी भी “{withdrawButton}” बटन से अपना निर्णय बदल सकते हैं: कैमरा बंद हो जाता है और {controller} से आपकी साझा की गई हर चीज़ मिटाने के लिए कहा जाता है।',
   policyLink: 'पूरी गोपनीयता नीति पढ़ें (संस्करण {version})',
+  retentionLink: 'फ़ोटो कितने समय रखी जाती हैं और कैसे नष्ट की जाती हैं',
   askOne: 'क्या आप “{purpose}” की अनुमति देते हैं?',
   chooseLegend: 'चुनें कि आप किसकी अनुमति देते हैं',
   chooseAtLeastOne: 'कम से कम एक विकल्प चुनें, या “अस्वीकार करें” दबाएँ।',

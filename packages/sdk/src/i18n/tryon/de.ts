@@ -35,6 +35,7 @@ export const de: TryOnStrings = {
   mlFailed: 'Die Anprobe konnte auf diesem Gerät nicht starten.',
   ml_download_failed:
     'Der Download wurde unterbrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  download_stalled: 'Der Download stockt. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   retry: 'Erneut versuchen',
   camera_ended:
     'Die Kamera wurde beendet (getrennt oder von einer anderen App belegt). Versuchen Sie es erneut, wenn sie frei ist.',

@@ -34,6 +34,7 @@ export const en: TryOnStrings = {
   withdrawn: 'Consent withdrawn. The camera is off and your shared data is being erased.',
   mlFailed: 'Try-on could not start on this device.',
   ml_download_failed: 'The download was interrupted. Check your connection and try again.',
+  download_stalled: 'The download has stalled. Check your connection, then try again.',
   retry: 'Try again',
   camera_ended:
     'The camera stopped (unplugged, or taken by another app). Try again when it is free.',

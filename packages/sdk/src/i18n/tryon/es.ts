@@ -34,6 +34,7 @@ export const es: TryOnStrings = {
   withdrawn: 'Consentimiento retirado. La cámara está apagada y tus datos compartidos se borran.',
   mlFailed: 'La prueba no pudo iniciarse en este dispositivo.',
   ml_download_failed: 'La descarga se interrumpió. Comprueba tu conexión e inténtalo de nuevo.',
+  download_stalled: 'La descarga se ha detenido. Comprueba tu conexión e inténtalo de nuevo.',
   retry: 'Reintentar',
   camera_ended:
     'La cámara se detuvo (desconectada o en uso por otra aplicación). Inténtalo de nuevo cuando esté libre.',

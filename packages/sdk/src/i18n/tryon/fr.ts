@@ -34,6 +34,7 @@ export const fr: TryOnStrings = {
   withdrawn: 'Consentement retiré. La caméra est éteinte et vos données partagées sont effacées.',
   mlFailed: 'L’essayage n’a pas pu démarrer sur cet appareil.',
   ml_download_failed: 'Le téléchargement a été interrompu. Vérifiez votre connexion et réessayez.',
+  download_stalled: 'Le téléchargement est bloqué. Vérifiez votre connexion, puis réessayez.',
   retry: 'Réessayer',
   camera_ended:
     'La caméra s’est arrêtée (débranchée ou prise par une autre application). Réessayez quand elle est libre.',

@@ -1,4 +1,5 @@
 import type { Purpose } from '@fittingroom/protocol';
+import type { Notice } from '../../consent/notice.js';
 import type { ConsentPrompt } from '../../consent/prompt.js';
 import type { UnavailableReason } from '../../consent/rules.js';
 import { format } from '../../i18n/index.js';
@@ -153,12 +154,14 @@ export function noticeView(
       status && el(doc, 'p', { class: 'fr-purpose-status' }, [status]),
     ]);
   });
-  const link = el(
-    doc,
-    'a',
-    { href: notice.policy.href, target: '_blank', rel: 'noopener noreferrer', 'data-notice': true },
-    [notice.policy.text],
-  );
+  const linkTo = (to: Notice['policy']) =>
+    el(
+      doc,
+      'a',
+      { href: to.href, target: '_blank', rel: 'noopener noreferrer', 'data-notice': true },
+      [to.text],
+    );
+  const link = linkTo(notice.policy);
   const full = el(doc, 'div', { class: 'fr-full', id: 'fr-full' }, [
     el(doc, 'p', { id: layered ? 'fr-full-intro' : 'fr-intro', 'data-notice': true }, [
       notice.intro,
@@ -168,6 +171,7 @@ export function noticeView(
     el(doc, 'p', { 'data-notice': true }, [notice.controller]),
     el(doc, 'p', { 'data-notice': true }, [notice.withdraw]),
     el(doc, 'p', {}, [link]),
+    notice.retention && el(doc, 'p', {}, [linkTo(notice.retention)]),
   ]);
   const short = layered ? summary(doc, prompt) : null;
   full.hidden = layered;

@@ -7,6 +7,7 @@ import type { Live, LiveOptions } from '../../../src/tryon/live.js';
 import { openReview } from '../../../src/tryon/review-flow.js';
 import type { LiveParts, SessionDeps } from '../../../src/tryon/session.js';
 import { mountLiveView } from '../../../src/tryon/view.js';
+import { createWarmSlot } from '../../../src/tryon/warm.js';
 import type { UploadClient } from '../../../src/upload/client.js';
 import { UploadError } from '../../../src/upload/errors.js';
 import type { Upload, UploadOutcome } from '../../../src/upload/upload.js';
@@ -101,6 +102,7 @@ export function fakeDeps(answers: ConsentAnswer[], start = deferred<void>()) {
   };
   const parts: LiveParts = {
     runSession: (ctx) => runSession(ctx, { startLive, mountLiveView, openReview }),
+    createWarmSlot,
   };
   const deps: SessionDeps = {
     createConsent: (policy, options) =>
