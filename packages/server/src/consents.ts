@@ -9,6 +9,7 @@ import {
   readDoc,
   SubjectDocSchema,
   writeDoc,
+  writeIndex,
 } from './records/docs.js';
 import { KEYS, normalizeId } from './records/keys.js';
 import { isExpired } from './retention.js';
@@ -38,7 +39,7 @@ export async function grantConsent(
     await refuseIfErased(ctx, subjectId);
     const outcome = await storeConsent(ctx, receipt, subjectId, mode);
     if (outcome.created) {
-      const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+      const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
       const erased = subject === null || (await isFenced(ctx, subjectId));
       if (erased) {
         await ctx.storage.delete(KEYS.receiptIndex(outcome.ack.receiptId));
@@ -63,7 +64,7 @@ async function storeConsent(
   if (isExpired(receipt.expiresAt, ctx.now())) {
     throw new HttpError(400, 'invalid_request', 'The consent receipt has already expired.');
   }
-  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  const owner = await readDoc(ctx, KEYS.receiptIndex(receiptId), IndexDocSchema);
   if (owner) {
     if (owner.subjectId !== subjectId) {
       throw new HttpError(
@@ -72,11 +73,7 @@ async function storeConsent(
         'This consent receipt is recorded for another subject.',
       );
     }
-    const doc = await readDoc(
-      ctx.storage,
-      KEYS.consent(owner.subjectId, receiptId),
-      ConsentDocSchema,
-    );
+    const doc = await readDoc(ctx, KEYS.consent(owner.subjectId, receiptId), ConsentDocSchema);
     if (doc) {
       if (JSON.stringify(doc.receipt) !== JSON.stringify(receipt)) {
         throw new HttpError(
@@ -104,8 +101,8 @@ async function storeConsent(
     status: 'active',
     receivedAt: ctx.now().toISOString(),
   };
-  await writeDoc(ctx.storage, KEYS.consent(subject, receiptId), doc);
-  await writeDoc(ctx.storage, KEYS.receiptIndex(receiptId), { subjectId: subject });
+  await writeDoc(ctx, KEYS.consent(subject, receiptId), doc);
+  await writeIndex(ctx.storage, KEYS.receiptIndex(receiptId), subject);
   const ack: ConsentAck = { receiptId, subjectId: subject, status: 'active', ...testFlag };
   return { created: true, ack: token ? { ...ack, subjectToken: token } : ack };
 }
@@ -121,17 +118,24 @@ export async function withdrawConsent(
   withdrawnAt: string,
 ): Promise<GrantOutcome> {
   const receiptId = normalizeId(rawReceiptId) ?? rawReceiptId;
-  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  const owner = await readDoc(ctx, KEYS.receiptIndex(receiptId), IndexDocSchema);
   // Another subject's receipt gets the answer of one that does not exist: no existence oracle.
   if (!owner || owner.subjectId !== subjectId) {
     throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
   }
   const key = KEYS.consent(subjectId, receiptId);
-  const doc = await readDoc(ctx.storage, key, ConsentDocSchema);
-  if (!doc) throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
   const ack: ConsentAck = { receiptId, subjectId, status: 'withdrawn' };
-  if (doc.status === 'withdrawn') return { created: false, ack };
-  await writeDoc(ctx.storage, key, { ...doc, status: 'withdrawn', withdrawnAt });
+  // Under the record's lock: a re-seal rewriting this record meanwhile cannot undo the change.
+  const changed = await ctx.coordination.withLock(`record:${key}`, async () => {
+    const doc = await readDoc(ctx, key, ConsentDocSchema);
+    if (!doc) {
+      throw new HttpError(404, 'not_found', 'No consent receipt with this id was recorded.');
+    }
+    if (doc.status === 'withdrawn') return false;
+    await writeDoc(ctx, key, { ...doc, status: 'withdrawn', withdrawnAt });
+    return true;
+  });
+  if (!changed) return { created: false, ack };
   // Answer once uploads citing it that were already past their check have refused themselves.
   await awaitFlights(ctx, subjectId);
   return { created: true, ack };
@@ -141,7 +145,7 @@ export async function withdrawConsent(
 export async function listConsents(ctx: Context, subjectId: string): Promise<ConsentDoc[]> {
   const docs: ConsentDoc[] = [];
   for (const item of await ctx.storage.list(KEYS.consents(subjectId))) {
-    const doc = await readDoc(ctx.storage, item.key, ConsentDocSchema);
+    const doc = await readDoc(ctx, item.key, ConsentDocSchema);
     if (doc) docs.push(doc);
   }
   return docs.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));

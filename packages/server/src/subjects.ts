@@ -2,7 +2,7 @@ import type { KeyMode } from '@fittingroom/protocol';
 import type { Context } from './context.js';
 import { hashToken, isTokenShaped, newSubjectToken, sameDigest } from './crypto.js';
 import { fenceSubject, liftFence } from './fence.js';
-import { IndexDocSchema, readDoc, SubjectDocSchema, writeDoc } from './records/docs.js';
+import { IndexDocSchema, readDoc, SubjectDocSchema, writeDoc, writeIndex } from './records/docs.js';
 import { KEYS, parseUploadKey } from './records/keys.js';
 
 /** A random (version 4) UUID from injected randomness. */
@@ -20,9 +20,9 @@ export async function resolveSubject(ctx: Context, token: string): Promise<strin
   // A token minted before a key rotation is indexed under an older key's hash.
   for (const keys of ctx.ring.all) {
     const hash = hashToken(keys, token);
-    const entry = await readDoc(ctx.storage, KEYS.tokenIndex(hash), IndexDocSchema);
+    const entry = await readDoc(ctx, KEYS.tokenIndex(hash), IndexDocSchema);
     if (!entry) continue;
-    const subject = await readDoc(ctx.storage, KEYS.subject(entry.subjectId), SubjectDocSchema);
+    const subject = await readDoc(ctx, KEYS.subject(entry.subjectId), SubjectDocSchema);
     return subject && sameDigest(subject.tokenHash, hash) ? subject.subjectId : null;
   }
   return null;
@@ -40,19 +40,19 @@ export async function mintSubject(
   const subjectId = randomUuid(ctx.random);
   const token = newSubjectToken(ctx.random);
   const tokenHash = hashToken(ctx.keys, token);
-  await writeDoc(ctx.storage, KEYS.subject(subjectId), {
+  await writeDoc(ctx, KEYS.subject(subjectId), {
     subjectId,
     tokenHash,
     createdAt: ctx.now().toISOString(),
     ...(mode === 'test' ? { test: true } : {}),
   });
-  await writeDoc(ctx.storage, KEYS.tokenIndex(tokenHash), { subjectId });
+  await writeIndex(ctx.storage, KEYS.tokenIndex(tokenHash), subjectId);
   return { subjectId, token };
 }
 
 /** The mode of a subject's data, or null when there is no such subject. */
 export async function subjectMode(ctx: Context, subjectId: string): Promise<KeyMode | null> {
-  const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+  const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
   if (!subject) return null;
   return subject.test ? 'test' : 'live';
 }
@@ -90,8 +90,8 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
     await storage.delete(item.key);
   }
 
-  const subject = await readDoc(storage, KEYS.subject(subjectId), SubjectDocSchema);
-  if (subject) await storage.delete(KEYS.tokenIndex(subject.tokenHash));
+  const tokenIndex = await tokenIndexOf(ctx, subjectId);
+  if (tokenIndex) await storage.delete(tokenIndex);
   // Anything else left under the subject's folder (nothing, unless a crash left it).
   for (const item of await storage.list(KEYS.subjectFolder(subjectId))) {
     if (item.key !== KEYS.subject(subjectId)) await storage.delete(item.key);
@@ -99,4 +99,21 @@ export async function eraseSubject(ctx: Context, subjectId: string): Promise<Era
   await storage.delete(KEYS.subject(subjectId));
   await liftFence(ctx, subjectId);
   return { uploads: uploadIds.length, consents: receiptIds.length, uploadIds, receiptIds };
+}
+
+/**
+ * The token index entry of a subject: named by its record, or, when no configured key opens the
+ * record (sealed under a key since dropped), found by the subject id the entries hold in clear.
+ */
+async function tokenIndexOf(ctx: Context, subjectId: string): Promise<string | null> {
+  try {
+    const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
+    return subject ? KEYS.tokenIndex(subject.tokenHash) : null;
+  } catch {
+    for (const item of await ctx.storage.list(KEYS.tokenIndexRoot)) {
+      const entry = await readDoc(ctx, item.key, IndexDocSchema).catch(() => null);
+      if (entry?.subjectId === subjectId) return item.key;
+    }
+    return null;
+  }
 }

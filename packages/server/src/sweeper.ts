@@ -6,6 +6,7 @@ import { idFromIndexKey, KEYS, parseUploadKey } from './records/keys.js';
 import { readUploadRecord } from './records/upload-object.js';
 import { eraseWithIds } from './retailer/store.js';
 import {
+  DAY_MS,
   expiryOf,
   isExpired,
   ORPHAN_GRACE_MS,
@@ -120,6 +121,14 @@ async function sweepUploads(
   return { expired, orphans };
 }
 
+/** True when nothing under the subject's folder was written for the longest consent plus retention. */
+async function untouchedSince(ctx: Context, subjectId: string, now: Date): Promise<boolean> {
+  const items = await ctx.storage.list(KEYS.subjectFolder(subjectId));
+  const newest = Math.max(0, ...items.map((item) => item.modifiedAt.getTime()));
+  const keepMs = ctx.config.receipts.maxLifetimeMs + ctx.config.retentionDays * DAY_MS;
+  return now.getTime() - newest >= keepMs;
+}
+
 /**
  * Erases test subjects 24 hours after they were made, and forgets subjects with nothing uploaded
  * whose consents all ended a retention period ago.
@@ -141,8 +150,21 @@ async function sweepSubjects(
   }
   let removed = 0;
   for (const subjectId of subjectIds) {
+    // Records no configured key opens cannot say when consent ended (nor whether they are test
+    // data): such a subject goes once it has no uploads (those are reported and expire on their
+    // own) and nothing of it was written for the longest consent plus retention; reported.
+    const unreadable = async (error: unknown): Promise<never> => {
+      if (!withUploads.has(subjectId) && (await untouchedSince(ctx, subjectId, now))) {
+        await eraseSubject(ctx, subjectId);
+        await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { unreadable: 1 } });
+        removed += 1;
+      }
+      throw error;
+    };
     await each(KEYS.subject(subjectId), async () => {
-      const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+      const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema).catch(
+        (error: unknown) => (withUploads.has(subjectId) ? null : unreadable(error)),
+      );
       if (subject?.test && testDataIsDue(subject.createdAt, now)) {
         await emitErased(ctx, await eraseWithIds(ctx, subjectId), 'test_expiry');
         await ctx.audit.record({ type: 'subject_expired', subjectId, detail: { test: 1 } });
@@ -150,7 +172,7 @@ async function sweepSubjects(
         return;
       }
       if (withUploads.has(subjectId)) return;
-      const consents = await listConsents(ctx, subjectId);
+      const consents = await listConsents(ctx, subjectId).catch(unreadable);
       const summary = {
         createdAt: subject ? new Date(subject.createdAt) : new Date(0),
         uploads: 0,

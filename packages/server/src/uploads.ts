@@ -69,10 +69,8 @@ export async function ingestUpload(ctx: Context, input: IncomingUpload): Promise
 }
 
 async function consentOf(ctx: Context, receiptId: string) {
-  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
-  return owner
-    ? readDoc(ctx.storage, KEYS.consent(owner.subjectId, receiptId), ConsentDocSchema)
-    : null;
+  const owner = await readDoc(ctx, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  return owner ? readDoc(ctx, KEYS.consent(owner.subjectId, receiptId), ConsentDocSchema) : null;
 }
 
 /** The part of an upload under its key's lock: replay, conflict, or store then re-check. */
@@ -162,9 +160,12 @@ export async function removeUpload(
   uploadId: string,
 ): Promise<boolean> {
   const key = KEYS.upload(subjectId, uploadId);
-  const found = (await ctx.storage.getHead(key, 1)) !== null;
-  if (found) await ctx.storage.delete(key);
-  return found;
+  // Under the upload's lock, so a re-seal of it in the same instant cannot bring it back.
+  return ctx.coordination.withLock(`upload:${uploadId}`, async () => {
+    const found = (await ctx.storage.getHead(key, 1)) !== null;
+    if (found) await ctx.storage.delete(key);
+    return found;
+  });
 }
 
 /** The decrypted image and its record, or null when the subject has no such upload. */

@@ -133,14 +133,24 @@ describe('two instances on one bucket and one Redis (real servers, s3rver, redis
     const statuses = new Set<number>();
     const warm = await grantOver(a.url);
     expect((await uploadOver(b.url, warm, 'warm-up-upload-key')).status).toBe(201);
-    for (const [round, delay] of [200, 500, 800].entries()) {
+    // Each round's erasure starts once this many of B's uploads answered: some are through, the
+    // rest on their way (however busy the machine, which a fixed delay would not be).
+    for (const [round, after] of [1, 2, 4].entries()) {
       const who = await grantOver(a.url);
+      let answered = 0;
+      let enough: () => void = () => undefined;
+      const started = new Promise<void>((resolve) => {
+        enough = resolve;
+      });
       // A steady trickle of uploads through B, so some are at every step when A erases.
       const answers: Promise<UploadAnswer>[] = Array.from({ length: 16 }, async (_, i) => {
-        await sleep(i * 50);
-        return uploadOver(b.url, who, `fenced-${round}-${i}-key`);
+        await sleep(i * 120);
+        const answer = await uploadOver(b.url, who, `fenced-${round}-${i}-key`);
+        answered += 1;
+        if (answered >= after) enough();
+        return answer;
       });
-      await sleep(delay);
+      await started;
       expect(await eraseOver(a.url, who)).toBe(204);
       // The moment A answered, B's uploads that passed their check before the fence are either
       // committed (and so erased) or refused: none is still to come.

@@ -1,4 +1,5 @@
 import type { Purpose } from '@fittingroom/protocol';
+import { createEmitter } from '../emitter.js';
 import { FittingRoomError } from '../errors.js';
 import {
   format,
@@ -10,7 +11,6 @@ import {
 } from '../i18n/index.js';
 import { createConsentDialog } from '../ui/consent-dialog/dialog.js';
 import type { Consent, ConsentEvents, ConsentResult } from './api.js';
-import { createEmitter } from './emitter.js';
 import { buildNotice, noticeText, placeholders, sha256Hex } from './notice.js';
 import { type ConsentOptions, validateOptions, validatePurposes } from './options.js';
 import { type ConsentPolicy, resolvePolicy } from './policy.js';
@@ -38,12 +38,13 @@ export function createConsent(policyInput: ConsentPolicy, optionsInput?: Consent
   const locale = resolveLocale([options.locale, ...(options.locale ? [] : pageLocaleCandidates())]);
   let strings = stringsFor(locale, overrides);
   let values = placeholders(policy, strings);
-  const emitter = createEmitter<ConsentEvents>((cause) =>
-    emitter.emit(
-      'error',
-      new FittingRoomError('consent_listener_failed', 'A consent listener threw.', { cause }),
-    ),
-  );
+  const emitter = createEmitter<ConsentEvents>({
+    onListenerError: (cause) =>
+      emitter.emit(
+        'error',
+        new FittingRoomError('consent_listener_failed', 'A consent listener threw.', { cause }),
+      ),
+  });
 
   let log: ConsentRecord[] = [];
   /** Records kept in storage (loaded or appended); refusals alone never create storage. */

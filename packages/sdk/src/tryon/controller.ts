@@ -1,9 +1,9 @@
 import type { Consent } from '../consent/api.js';
+import type { Emitter } from '../emitter.js';
 import { FittingRoomError } from '../errors.js';
 import type { TryOnStrings } from '../i18n/types.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
-import type { Emitter } from './emitter.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';

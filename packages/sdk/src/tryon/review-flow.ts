@@ -1,10 +1,10 @@
 import { createReview } from '../capture/review.js';
 import { shareDecision } from '../capture/share.js';
 import type { Consent } from '../consent/api.js';
+import type { Emitter } from '../emitter.js';
 import type { TryOnStrings } from '../i18n/types.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
-import type { Emitter } from './emitter.js';
 import type { SessionEvent } from './machine.js';
 import type { TryOnEvents } from './types.js';
 import type { LiveView } from './view.js';

@@ -1,5 +1,6 @@
 import type { Consent } from '../consent/api.js';
 import { createConsent } from '../consent/consent.js';
+import { createEmitter } from '../emitter.js';
 import { ConfigError } from '../errors.js';
 import {
   loadTryOnStrings,
@@ -10,7 +11,6 @@ import {
 import { parseProduct } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
 import type { Controller, runSession } from './controller.js';
-import { createEmitter } from './emitter.js';
 import { next, type SessionEvent } from './machine.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import type { createWarmSlot, WarmSlot } from './warm.js';

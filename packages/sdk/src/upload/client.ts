@@ -1,9 +1,9 @@
 import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { WithdrawalEvent } from '../consent/types.js';
+import { createEmitter, type Listener } from '../emitter.js';
 import { getExport, getExportImage } from './api.js';
 import { type OnlineEvents, resolveConfig, type UploadClientOptions } from './config.js';
 import { deliver } from './delivery.js';
-import { createEmitter, type Listener } from './emitter.js';
 import { type ErasureRequest, eraseEverywhere } from './erasure.js';
 import { toUploadError, UploadError } from './errors.js';
 import { type UploadMeta, validateUploadInput } from './input.js';

@@ -1,7 +1,7 @@
 import { IMAGE_TYPES, type ImageType, type UploadResult } from '@fittingroom/protocol';
+import { createEmitter, type Listener } from '../emitter.js';
 import { refusalCode } from './consent-gate.js';
 import { deliver } from './delivery.js';
-import { createEmitter, type Listener } from './emitter.js';
 import { toUploadError, UploadError } from './errors.js';
 import type { RetryEvent } from './retry-loop.js';
 import type { CancelReason, Runtime } from './runtime.js';

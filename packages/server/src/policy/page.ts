@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { RetentionPolicy } from './facts.js';
 import { POLICY_LOCALES, type PolicyLocale, policyWords } from './texts.js';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page's only style, allowed by its hash in the CSP (no inline anything else). */
 export const POLICY_STYLE =
@@ -22,7 +23,8 @@ export function policyPage(facts: RetentionPolicy, locale: PolicyLocale): string
   }).join('');
   const sections = words.sections
     .map(
-      ([heading, body]) => `<section><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(body)}</p></section>`,
+      ([heading, body]) =>
+        `<section><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(body)}</p></section>`,
     )
     .join('');
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(words.title)}</title><style>${POLICY_STYLE}</style></head><body><nav aria-label="Language"><ul>${others}</ul></nav><main><h1>${escapeHtml(words.title)}</h1><p>${escapeHtml(words.intro)}</p>${sections}<p><a href="/v1/policy">JSON</a></p></main></body></html>`;

@@ -1,5 +1,7 @@
 import { ConsentReceiptSchema, IMAGE_TYPES } from '@fittingroom/protocol';
 import * as v from 'valibot';
+import { decrypt, seal } from '../crypto.js';
+import type { KeyRing } from '../keyring.js';
 import type { Storage } from '../storage/types.js';
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
@@ -54,11 +56,49 @@ export type UploadDoc = v.InferOutput<typeof UploadDocSchema>;
 /** An index entry pointing at the subject that owns a token or receipt. */
 export const IndexDocSchema = v.object({ subjectId: id });
 
-/** Parsed records, by key, with the text they came from (see {@link readDoc}). */
-const parsed = new Map<string, { text: string; schema: v.GenericSchema; output: unknown }>();
+/**
+ * Where records are read and written: storage, the keys that seal them and IV randomness
+ * (the server's context fits). Subject and consent records are sealed at rest like an image (crypto.ts's `FRE2`
+ * layout, naming its key, with its storage key as associated data so a record moved elsewhere
+ * fails to open): a consent receipt says what a person agreed to and when, a subject record
+ * when they first came. Plaintext JSON written before records were sealed still reads, and the
+ * re-seal command (reseal.ts) seals it.
+ */
+export interface RecordStore {
+  readonly storage: Storage;
+  readonly ring: KeyRing;
+  readonly random: (size: number) => Uint8Array;
+}
+
+/** Associated data of the record under `key`. */
+const recordAad = (key: string) => `${key}#doc`;
+
+/** True when `bytes` are a sealed record (`FRE1`/`FRE2`), false for plaintext JSON. */
+export function isSealedRecord(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= 4 && bytes[0] === 0x46 && bytes[1] === 0x52 && bytes[2] === 0x45;
+}
+
+/** The JSON text of the record bytes stored under `key`: opened when sealed, as is when not. */
+export function openRecord(store: RecordStore, key: string, bytes: Uint8Array): string {
+  const plain = isSealedRecord(bytes) ? decrypt(store.ring.lookup, bytes, recordAad(key)) : bytes;
+  return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength).toString('utf8');
+}
+
+/** The stored bytes of `doc` under `key`: its JSON sealed under the current key. */
+export function sealRecord(store: RecordStore, key: string, doc: unknown): Uint8Array[] {
+  const { current } = store.ring;
+  const json = Buffer.from(JSON.stringify(doc), 'utf8');
+  return seal(current.data, json, recordAad(key), store.random(12), current.keyId);
+}
+
+/** Parsed records, by key, with the stored bytes they came from (see {@link readDoc}). */
+const parsed = new Map<
+  string,
+  { raw: Buffer; ring: KeyRing; schema: v.GenericSchema; output: unknown }
+>();
 const PARSED_MAX = 2000;
 
-/** Freezes a parsed record all the way down: it is shared by every reader of the same text. */
+/** Freezes a parsed record all the way down: it is shared by every reader of the same bytes. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -68,28 +108,29 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Reads and validates a JSON record; null when absent. A corrupt record is an error, not null.
- * The result is reused (frozen) while the stored text is unchanged: parsing and validating the
- * subject and consent records again on every upload showed in the profile. Keyed by the text
- * itself, so it is never stale, whatever the storage.
+ * Reads, opens and validates a record; null when absent. A corrupt record (or one no configured
+ * key opens) is an error, not null. The result is reused (frozen) while the stored bytes are
+ * unchanged: opening, parsing and validating the subject and consent records again on every
+ * upload showed in the profile. Keyed by the bytes themselves (and the keys that opened them),
+ * so it is never stale.
  */
 export async function readDoc<S extends v.GenericSchema>(
-  storage: Storage,
+  store: RecordStore,
   key: string,
   schema: S,
 ): Promise<v.InferOutput<S> | null> {
-  const bytes = await storage.get(key);
+  const bytes = await store.storage.get(key);
   if (bytes === null) return null;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const memo = parsed.get(key);
-  if (memo && memo.schema === schema && memo.text === text) {
+  if (memo && memo.schema === schema && memo.ring === store.ring && memo.raw.equals(raw)) {
     return memo.output as v.InferOutput<S>;
   }
-  const result = v.safeParse(schema, JSON.parse(text));
+  const result = v.safeParse(schema, JSON.parse(openRecord(store, key, bytes)));
   if (!result.success) throw new Error(`corrupt record at ${key}`);
   const output: v.InferOutput<S> = deepFreeze(result.output);
   parsed.delete(key);
-  parsed.set(key, { text, schema, output });
+  parsed.set(key, { raw: Buffer.from(raw), ring: store.ring, schema, output });
   if (parsed.size > PARSED_MAX) {
     const oldest = parsed.keys().next();
     if (!oldest.done) parsed.delete(oldest.value);
@@ -97,7 +138,15 @@ export async function readDoc<S extends v.GenericSchema>(
   return output;
 }
 
-/** Writes a JSON record atomically. */
-export async function writeDoc(storage: Storage, key: string, doc: unknown): Promise<void> {
-  await storage.put(key, Buffer.from(JSON.stringify(doc), 'utf8'));
+/**
+ * Writes an index entry (token hash or receipt id → subject) as plain JSON, atomically: it holds
+ * only a pseudonymous id, and staying readable under any key lets an erasure or a sweep find it.
+ */
+export async function writeIndex(storage: Storage, key: string, subjectId: string): Promise<void> {
+  await storage.put(key, Buffer.from(JSON.stringify({ subjectId }), 'utf8'));
+}
+
+/** Writes a record sealed under the current key, atomically. */
+export async function writeDoc(store: RecordStore, key: string, doc: unknown): Promise<void> {
+  await store.storage.put(key, sealRecord(store, key, doc));
 }

@@ -24,6 +24,7 @@ export const KEYS = {
   uploads: (subjectId: string) => `uploads/${subjectId}/`,
   upload: (subjectId: string, uploadId: string) => `uploads/${subjectId}/${uploadId}.upload`,
   tokenIndex: (tokenHash: string) => `index/tokens/${tokenHash}.json`,
+  tokenIndexRoot: 'index/tokens/',
   receiptIndex: (receiptId: string) => `index/receipts/${receiptId}.json`,
   fences: 'fences/',
   fence: (subjectId: string) => `fences/${subjectId}.json`,

@@ -16,7 +16,7 @@ import { listUploads } from '../uploads.js';
 /** An upload record as the retailer sees it, with the status of the consent it cites. */
 async function describe(ctx: Context, doc: UploadDoc): Promise<RetailerUpload> {
   const consent = await readDoc(
-    ctx.storage,
+    ctx,
     KEYS.consent(doc.subjectId, doc.consentReceiptId),
     ConsentDocSchema,
   );
@@ -58,9 +58,9 @@ export async function findUpload(
 
 /** The subject that gave receipt `receiptId`, when it is a subject of `mode`. */
 async function subjectOfReceipt(ctx: Context, receiptId: string, mode: KeyMode) {
-  const owner = await readDoc(ctx.storage, KEYS.receiptIndex(receiptId), IndexDocSchema);
+  const owner = await readDoc(ctx, KEYS.receiptIndex(receiptId), IndexDocSchema);
   if (!owner) return null;
-  const subject = await readDoc(ctx.storage, KEYS.subject(owner.subjectId), SubjectDocSchema);
+  const subject = await readDoc(ctx, KEYS.subject(owner.subjectId), SubjectDocSchema);
   if (!subject || (subject.test === true) !== (mode === 'test')) return null;
   return subject;
 }
@@ -99,7 +99,7 @@ export async function lookUpSubject(
  * was in flight, whose ids are added from the erasure's own count.
  */
 export async function eraseWithIds(ctx: Context, subjectId: string): Promise<Erasure> {
-  const subject = await readDoc(ctx.storage, KEYS.subject(subjectId), SubjectDocSchema);
+  const subject = await readDoc(ctx, KEYS.subject(subjectId), SubjectDocSchema);
   const { uploadIds, receiptIds } = await eraseSubject(ctx, subjectId);
   return {
     subjectId,

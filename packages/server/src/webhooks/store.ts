@@ -101,7 +101,7 @@ export async function listEndpoints(ctx: Context): Promise<Endpoint[]> {
 async function readRegistered(ctx: Context): Promise<Endpoint[]> {
   const out: Endpoint[] = [];
   for (const item of await ctx.storage.list(WEBHOOK_KEYS.endpoints)) {
-    const doc = await readDoc(ctx.storage, item.key, StoredEndpointSchema);
+    const doc = await readDoc(ctx, item.key, StoredEndpointSchema);
     if (!doc) continue;
     const plain = decrypt(ctx.ring.lookup, Buffer.from(doc.sealedSecret, 'base64'), item.key);
     out.push({ ...doc, source: 'api', secret: Buffer.from(plain).toString('utf8') });
@@ -122,7 +122,7 @@ export async function addEndpoint(
     seal(ctx.keys.data, Buffer.from(secret, 'utf8'), key, ctx.random(12), ctx.keys.keyId),
   );
   const chosen = [...(input.events ?? WEBHOOK_EVENTS)];
-  await writeDoc(ctx.storage, key, {
+  await writeDoc(ctx, key, {
     id,
     url: input.url,
     events: chosen,
@@ -152,7 +152,7 @@ export async function listOutbox(ctx: Context, endpointId?: string): Promise<Out
   const prefix = endpointId ? `${WEBHOOK_KEYS.outbox}${endpointId}/` : WEBHOOK_KEYS.outbox;
   const out: OutboxEntry[] = [];
   for (const item of await ctx.storage.list(prefix)) {
-    const entry = await readDoc(ctx.storage, item.key, OutboxEntrySchema);
+    const entry = await readDoc(ctx, item.key, OutboxEntrySchema);
     if (entry) out.push(entry);
   }
   return out.sort((a, b) => a.event.createdAt.localeCompare(b.event.createdAt));
@@ -160,7 +160,7 @@ export async function listOutbox(ctx: Context, endpointId?: string): Promise<Out
 
 /** Puts one delivery in the outbox (or back, after a failed attempt). */
 export function writeEntry(ctx: Context, entry: OutboxEntry): Promise<void> {
-  return writeDoc(ctx.storage, WEBHOOK_KEYS.entry(entry.endpointId, entry.event.id), entry);
+  return writeDoc(ctx, WEBHOOK_KEYS.entry(entry.endpointId, entry.event.id), entry);
 }
 
 /** Takes a delivered (or abandoned) entry out. */
@@ -175,8 +175,8 @@ export async function noteStatus(
   change: { delivered?: string; error?: string; abandoned?: boolean },
 ): Promise<void> {
   const key = WEBHOOK_KEYS.status(endpointId);
-  const old = (await readDoc(ctx.storage, key, StatusSchema)) ?? { failed: 0 };
-  await writeDoc(ctx.storage, key, {
+  const old = (await readDoc(ctx, key, StatusSchema)) ?? { failed: 0 };
+  await writeDoc(ctx, key, {
     failed: old.failed + (change.abandoned ? 1 : 0),
     lastDeliveryAt: change.delivered ?? old.lastDeliveryAt,
     lastError: change.delivered ? undefined : (change.error ?? old.lastError),
@@ -185,7 +185,7 @@ export async function noteStatus(
 
 /** An endpoint as the API and console list it: no secret, with its delivery status. */
 export async function describeEndpoint(ctx: Context, endpoint: Endpoint): Promise<WebhookEndpoint> {
-  const status = await readDoc(ctx.storage, WEBHOOK_KEYS.status(endpoint.id), StatusSchema);
+  const status = await readDoc(ctx, WEBHOOK_KEYS.status(endpoint.id), StatusSchema);
   const pending = (await ctx.storage.list(`${WEBHOOK_KEYS.outbox}${endpoint.id}/`)).length;
   const { secret: _secret, ...rest } = endpoint;
   return {
