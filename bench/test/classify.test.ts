@@ -79,7 +79,7 @@ describe('settings', () => {
     expect(s.quick).toBe(false);
     expect(s.memory.soakSeconds).toBe(600);
     expect(s.out).toBeUndefined();
-    expect(s.only).toEqual(['size', 'frame', 'cold', 'memory', 'ingest']);
+    expect(s.only).toEqual(['size', 'frame', 'cold', 'memory', 'ingest', 'accuracy']);
   });
 
   it('makes a quick run short and keeps its report out of BENCHMARKS.md', () => {
