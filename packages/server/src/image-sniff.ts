@@ -123,6 +123,19 @@ function le24(bytes: Uint8Array, at: number): number {
   return le16(bytes, at) | ((bytes[at + 2] ?? 0) << 16);
 }
 
+/**
+ * A still WebP's size: its bitstream's, which an extended header's canvas must repeat (libwebp
+ * refuses a mismatch too). Otherwise a small canvas could hide a huge bitstream from the check.
+ */
+function stillSize(
+  canvas: { width: number; height: number } | null,
+  own: { width: number; height: number },
+): Dimensions {
+  if (canvas && (canvas.width !== own.width || canvas.height !== own.height))
+    return 'WebP canvas and bitstream sizes differ';
+  return own;
+}
+
 /** WebP: RIFF length must match, chunks must be in bounds, and a VP8/VP8L bitstream header read. */
 function webpDimensions(bytes: Uint8Array): Dimensions {
   const riffEnd = 8 + (le24(bytes, 4) + (bytes[7] ?? 0) * 2 ** 24);
@@ -141,12 +154,12 @@ function webpDimensions(bytes: Uint8Array): Dimensions {
         return 'VP8 header is invalid';
       if (((bytes[data] ?? 1) & 1) !== 0) return 'VP8 stream does not start with a key frame';
       const own = { width: le16(bytes, data + 6) & 0x3fff, height: le16(bytes, data + 8) & 0x3fff };
-      return canvas ?? own;
+      return stillSize(canvas, own);
     } else if (fourcc === 'VP8L') {
       if (size < 5 || bytes[data] !== 0x2f) return 'VP8L header is invalid';
       const bits = le24(bytes, data + 1) + (bytes[data + 4] ?? 0) * 2 ** 24;
       const own = { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
-      return canvas ?? own;
+      return stillSize(canvas, own);
     }
     pos = data + size + (size % 2); // chunks are padded to even sizes
   }

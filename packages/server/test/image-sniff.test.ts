@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectImageType, inspectImage } from '../src/image-sniff.js';
+import { webpWithMetadata } from './support/dirty-images.js';
 import { fixture, IMAGES, makePng } from './support/images.js';
 
 const MAX = 4096;
@@ -34,6 +35,15 @@ describe('inspectImage', () => {
     const result = inspectImage(bytes, MAX);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.code).toBe('unsupported_media_type');
+  });
+
+  it('refuses a WebP whose extended canvas hides a larger bitstream', () => {
+    // webpWithMetadata has a 64×48 VP8X canvas; its VP8 header then claims 4160 pixels across.
+    const bytes = new Uint8Array(webpWithMetadata());
+    const vp8 = Buffer.from(bytes).indexOf('VP8 ');
+    bytes[vp8 + 8 + 7] = 0x10;
+    expect(inspectImage(webpWithMetadata(), MAX).ok).toBe(true);
+    expect(inspectImage(bytes, MAX)).toMatchObject({ ok: false, code: 'image_undecodable' });
   });
 
   it.each(Object.entries(IMAGES))('refuses every truncation of %s', (_name, image) => {
