@@ -111,7 +111,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
   };
 
   const onWithdraw = (event: WithdrawalEvent) => {
-    for (const id of event.receiptIds) rt.withdrawn.add(id);
+    rt.markWithdrawn(event.receiptIds);
     rt.cancelAll('withdrawn');
     // At once, not behind an earlier erasure that may still be waiting to retry.
     track(rt.queue.purge()).catch(() => undefined);
@@ -171,7 +171,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     async close() {
       if (closed) return;
       closed = true;
-      rt.closed = true;
+      rt.close();
       unsubscribe();
       onlineEvents?.removeEventListener('online', onOnline);
       rt.cancelAll('closed');
@@ -226,11 +226,9 @@ async function resumeOnce(
     for (const [index, item] of items.entries()) {
       if (controller.signal.aborted)
         return { sent, failed, remaining: items.length - index, dropped };
-      if (rt.active.has(item.id)) continue;
-      rt.active.set(item.id, { cancel: stop });
-      const outcome = await deliver(rt, item, { signal: controller.signal }).finally(() =>
-        rt.active.delete(item.id),
-      );
+      const release = rt.claim(item.id, { cancel: stop });
+      if (!release) continue;
+      const outcome = await deliver(rt, item, { signal: controller.signal }).finally(release);
       if (outcome.ok) sent.push(outcome.value);
       else if (outcome.queued || outcome.error.code === 'aborted') {
         return { sent, failed, remaining: items.length - index, dropped };
