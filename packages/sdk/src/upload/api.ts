@@ -5,6 +5,8 @@ import {
   ConsentAckSchema,
   type ConsentSubmission,
   IDEMPOTENCY_KEY_HEADER,
+  type KeyInfo,
+  KeyInfoSchema,
   PUBLISHABLE_KEY_HEADER,
   type SubjectExport,
   SubjectExportSchema,
@@ -56,6 +58,12 @@ export async function postConsent(
     options,
   );
   return parseBody(ConsentAckSchema, response, 'consent acknowledgement');
+}
+
+/** `GET /v1/key`: the mode the server configured the publishable key with. */
+export async function getKeyInfo(ctx: ApiContext, options: CallOptions = {}): Promise<KeyInfo> {
+  const response = await call(ctx, { method: 'GET', path: API.key, token: null }, options);
+  return parseBody(KeyInfoSchema, response, 'key info');
 }
 
 /** The parts of one `POST /v1/uploads`. */

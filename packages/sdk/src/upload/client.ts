@@ -1,7 +1,7 @@
-import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
+import type { KeyInfo, SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { WithdrawalEvent } from '../consent/types.js';
 import { createEmitter, type Listener } from '../emitter.js';
-import { getExport, getExportImage } from './api.js';
+import { getExport, getExportImage, getKeyInfo } from './api.js';
 import { type OnlineEvents, resolveConfig, type UploadClientOptions } from './config.js';
 import { deliver } from './delivery.js';
 import { type ErasureRequest, eraseEverywhere } from './erasure.js';
@@ -47,6 +47,8 @@ export interface UploadClient {
   fetchExportImage(imageUrl: string): Promise<Blob>;
   /** Purges the queue, erases the subject on the server and forgets the token. */
   eraseMyData(): Promise<void>;
+  /** The mode the server configured the publishable key with (`GET /v1/key`; nothing personal). */
+  keyInfo(): Promise<KeyInfo>;
   /** Resolves when background work (resume, withdrawal, erasure) has settled. */
   whenIdle(): Promise<void>;
   on<K extends keyof UploadClientEvents>(
@@ -161,6 +163,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
       track(rt.queue.purge()).catch(() => undefined);
       return erase({ receiptIds: [] });
     },
+    keyInfo: () => getKeyInfo(rt.api, { signal: lifetime.signal }),
     async whenIdle() {
       while (background.size > 0) await Promise.all([...background]);
     },
