@@ -1,6 +1,8 @@
 import { PURPOSES, type Purpose } from '@fittingroom/protocol';
+import * as v from 'valibot';
 import { ConfigError } from '../errors.js';
 import { LOCALES, matchLocale, type StringOverrides, validateOverrides } from '../i18n/index.js';
+import { parseConfig } from '../validation.js';
 import type { ResolvedPolicy } from './policy.js';
 import type { ConsentUi } from './prompt.js';
 import type { Signals } from './rules.js';
@@ -24,7 +26,27 @@ export interface ConsentOptions {
   readonly randomId?: () => string;
 }
 
-const KNOWN = ['store', 'now', 'signals', 'locale', 'strings', 'ui', 'randomId'];
+const fn = v.function('must be a function');
+const LOCALE_MESSAGE = `must be one of ${LOCALES.join(', ')} (or a tag like fr-CA)`;
+
+/** An object with these methods (a store or a UI of the retailer's own). */
+const withMethods = (...methods: string[]) =>
+  v.looseObject(Object.fromEntries(methods.map((method) => [method, fn])));
+
+const OptionsSchema = v.strictObject({
+  store: v.optional(withMethods('load', 'append', 'clear')),
+  now: v.optional(fn),
+  signals: v.optional(fn),
+  locale: v.optional(
+    v.pipe(
+      v.string(LOCALE_MESSAGE),
+      v.check((tag) => matchLocale(tag) !== null, LOCALE_MESSAGE),
+    ),
+  ),
+  strings: v.optional(v.unknown()), // checked by the catalog's own rule below
+  ui: v.optional(withMethods('ask')),
+  randomId: v.optional(fn),
+});
 
 /**
  * Checks the options object and each option's type.
@@ -32,40 +54,9 @@ const KNOWN = ['store', 'now', 'signals', 'locale', 'strings', 'ui', 'randomId']
  */
 export function validateOptions(input: unknown): ConsentOptions {
   if (input === undefined) return {};
-  if (typeof input !== 'object' || input === null) {
-    throw new ConfigError('options', 'must be an object');
-  }
-  const options = input as Record<string, unknown>;
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.includes(key)) throw new ConfigError(`options.${key}`, 'is not a known option');
-  }
-  for (const key of ['now', 'signals', 'randomId'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'function') {
-      throw new ConfigError(`options.${key}`, 'must be a function');
-    }
-  }
-  if (options.locale !== undefined) {
-    if (typeof options.locale !== 'string' || matchLocale(options.locale) === null) {
-      throw new ConfigError(
-        'options.locale',
-        `must be one of ${LOCALES.join(', ')} (or a tag like fr-CA)`,
-      );
-    }
-  }
-  requireMethods(options.store, 'options.store', ['load', 'append', 'clear']);
-  requireMethods(options.ui, 'options.ui', ['ask']);
-  validateOverrides(options.strings);
-  return options as ConsentOptions;
-}
-
-function requireMethods(value: unknown, field: string, methods: readonly string[]): void {
-  if (value === undefined) return;
-  const object = value as Record<string, unknown> | null;
-  for (const method of methods) {
-    if (typeof object?.[method] !== 'function') {
-      throw new ConfigError(`${field}.${method}`, 'must be a function');
-    }
-  }
+  parseConfig(OptionsSchema, input, 'options');
+  validateOverrides((input as ConsentOptions).strings);
+  return input as ConsentOptions;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { PURPOSES, type Purpose } from '@fittingroom/protocol';
 import * as v from 'valibot';
-import { ConfigError } from '../errors.js';
+import { parseConfig } from '../validation.js';
 
 /** Who is responsible for the data: the retailer, as named in the notice and on receipts. */
 export interface ControllerInfo {
@@ -165,33 +165,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 /**
- * Turns the first schema issue into a `ConfigError` naming the field (`prefix.path.to.field`).
- * Unknown keys are reported by name so a typo such as `retentionDay` is obvious.
- */
-export function issueToConfigError(prefix: string, issue: v.BaseIssue<unknown>): ConfigError {
-  const path = v.getDotPath(issue);
-  const field = path ? `${prefix}.${path}` : prefix;
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return new ConfigError(field, 'is not a known option');
-  }
-  if (issue.type === 'strict_object' && issue.received === 'undefined') {
-    return new ConfigError(field, 'is required');
-  }
-  if (issue.type === 'strict_object') return new ConfigError(field, 'must be an object');
-  return new ConfigError(field, issue.message);
-}
-
-/**
  * Validates a retailer's policy and fills in defaults.
  * @throws ConfigError naming the first offending field, e.g. `policy.controller.name`.
  */
 export function resolvePolicy(input: unknown): ResolvedPolicy {
-  const parsed = v.safeParse(PolicySchema, input, { abortEarly: true });
-  if (!parsed.success) {
-    const [issue] = parsed.issues;
-    throw issueToConfigError('policy', issue);
-  }
-  const p = parsed.output;
+  const p = parseConfig(PolicySchema, input, 'policy');
   const declared = new Set(p.purposes ?? POLICY_DEFAULTS.purposes);
   return {
     controller: { ...p.controller },

@@ -1,7 +1,8 @@
 // The string catalog: every user-facing text of the SDK, per locale, in two sections (the
 // consent flow, `consent/<locale>.ts`, and the try-on, `tryon/<locale>.ts`), with one way to load,
 // override and validate them.
-import { ConfigError } from '../errors.js';
+import * as v from 'valibot';
+import { parseConfig } from '../validation.js';
 import { en } from './consent/en.js';
 import {
   type ConsentStrings,
@@ -124,21 +125,23 @@ export function validateOverrides(
   keys: readonly string[] = CONSENT_KEYS,
 ): UiStringOverrides {
   if (input === undefined) return {};
-  if (!isPlainObject(input)) throw new ConfigError(field, 'must be an object keyed by locale');
-  for (const [locale, dictionary] of Object.entries(input)) {
-    const at = `${field}.${locale}`;
-    if (!isLocale(locale)) throw new ConfigError(at, `is not a locale (use ${LOCALES.join(', ')})`);
-    if (!isPlainObject(dictionary)) throw new ConfigError(at, 'must be an object of strings');
-    for (const [key, value] of Object.entries(dictionary)) {
-      if (!keys.includes(key)) {
-        throw new ConfigError(`${at}.${key}`, 'is not a known string');
-      }
-      if (typeof value !== 'string' || value.trim() === '') {
-        throw new ConfigError(`${at}.${key}`, 'must be a non-empty string');
-      }
-    }
-  }
-  return input as UiStringOverrides;
+  return parseConfig(overridesSchema(keys), input, field, {
+    unknownKey: (path) =>
+      path.includes('.') ? 'is not a known string' : `is not a locale (use ${LOCALES.join(', ')})`,
+  }) as UiStringOverrides;
+}
+
+const overrideText = v.pipe(
+  v.string('must be a non-empty string'),
+  v.check((text) => text.trim() !== '', 'must be a non-empty string'),
+);
+
+/** Locales to dictionaries of `keys`, every text non-empty (an empty one leaves a button unlabelled). */
+function overridesSchema(keys: readonly string[]) {
+  const dictionary = v.strictObject(
+    Object.fromEntries(keys.map((key) => [key, v.optional(overrideText)])),
+  );
+  return v.strictObject(Object.fromEntries(LOCALES.map((l) => [l, v.optional(dictionary)])));
 }
 
 /**
@@ -154,8 +157,4 @@ export function pickConsentOverrides(overrides: UiStringOverrides): StringOverri
     picked[locale] = Object.fromEntries(keys.map((key) => [key, dictionary[key]]));
   }
   return picked;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

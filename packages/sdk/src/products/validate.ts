@@ -2,6 +2,7 @@ import { PRODUCT_ID_PATTERN } from '@fittingroom/protocol';
 import * as v from 'valibot';
 import { ConfigError } from '../errors.js';
 import type { LandmarkerKind } from '../ml/types.js';
+import { parseConfig } from '../validation.js';
 import { FINGERS, PRODUCT_KINDS, type Product, type ProductKind } from './types.js';
 
 /** Widest product we accept (a necklace with its chain is the largest, well under this). */
@@ -95,13 +96,7 @@ export interface ParseProductOptions extends ProductUrlPolicy {
  */
 export function parseProduct(input: unknown, options: ParseProductOptions = {}): Product {
   const prefix = options.field ?? 'product';
-  const result = v.safeParse(ProductSchema, input);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const path = v.getDotPath(issue);
-    throw new ConfigError(path ? `${prefix}.${path}` : prefix, issue.message);
-  }
-  const product = result.output;
+  const product = parseConfig(ProductSchema, input, prefix);
   if (typeof product.image === 'string') checkImageUrl(product.image, options, `${prefix}.image`);
   if (product.model !== undefined) checkImageUrl(product.model, options, `${prefix}.model`);
   return product;

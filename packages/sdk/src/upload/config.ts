@@ -1,5 +1,6 @@
+import * as v from 'valibot';
 import type { ConsentView } from '../consent/types.js';
-import { ConfigError } from '../errors.js';
+import { parseConfig } from '../validation.js';
 import type { KeyValueStore } from './kv-store.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 import type { Transport } from './transport.js';
@@ -52,90 +53,106 @@ export interface ResolvedConfig {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const atLeast0 = v.pipe(
+  v.number('must be a finite number of at least 0'),
+  v.finite('must be a finite number of at least 0'),
+  v.minValue(0, 'must be a finite number of at least 0'),
+);
+const fn = v.function('must be a function');
+
+const RetrySchema = v.strictObject({
+  baseMs: v.optional(atLeast0),
+  maxMs: v.optional(atLeast0),
+  maxRetryAfterMs: v.optional(atLeast0),
+  jitter: v.optional(
+    v.pipe(
+      v.number('must be a number from 0 to 1'),
+      v.minValue(0, 'must be a number from 0 to 1'),
+      v.maxValue(1, 'must be a number from 0 to 1'),
+    ),
+  ),
+  maxAttempts: v.optional(
+    v.pipe(
+      v.number('must be an integer of at least 1'),
+      v.integer('must be an integer of at least 1'),
+      v.minValue(1, 'must be an integer of at least 1'),
+    ),
+  ),
+});
+
+/** The read side of consent the client needs (from `createConsent`), judged whole. */
+const ConsentViewSchema = v.custom<ConsentView>((value) => {
+  const view = value as Partial<ConsentView> | null;
+  return (
+    typeof view === 'object' &&
+    view !== null &&
+    [view.allows, view.receipt, view.onWithdraw].every((m) => typeof m === 'function')
+  );
+}, 'must be a ConsentView (from createConsent)');
+
+const OptionsSchema = v.looseObject(
+  {
+    endpoint: v.pipe(v.string('must be an absolute URL'), v.rawTransform(endpointOf)),
+    publishableKey: v.pipe(
+      v.string('must be a non-empty string'),
+      v.check((key) => key.trim() !== '', 'must be a non-empty string'),
+    ),
+    consent: ConsentViewSchema,
+    retry: v.optional(RetrySchema),
+    now: v.optional(fn),
+    random: v.optional(fn),
+    sleep: v.optional(fn),
+    isOnline: v.optional(fn),
+    maxImageBytes: v.optional(
+      v.pipe(
+        atLeast0,
+        v.check((bytes) => bytes > 0, 'must be more than 0'),
+      ),
+    ),
+  },
+  'must be an options object',
+);
+
 /** Validates options and applies defaults; a mistake throws `ConfigError` naming the field. */
 export function resolveConfig(options: UploadClientOptions): ResolvedConfig {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError('options', 'must be an options object');
-  }
+  // The consent view and the shells keep their identity: only their shape is checked.
+  const checked = parseConfig(OptionsSchema, options, '');
   return {
-    endpoint: resolveEndpoint(options.endpoint),
-    publishableKey: requireText('publishableKey', options.publishableKey),
-    consent: requireConsent(options.consent),
-    retry: resolveRetry(options.retry ?? {}),
+    endpoint: checked.endpoint,
+    publishableKey: checked.publishableKey,
+    consent: options.consent,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
     sleep: options.sleep ?? abortableSleep,
     isOnline: options.isOnline ?? (() => globalThis.navigator?.onLine ?? true),
-    maxImageBytes: positive('maxImageBytes', options.maxImageBytes ?? 10 * 1024 * 1024),
+    maxImageBytes: options.maxImageBytes ?? 10 * 1024 * 1024,
   };
 }
 
 /** Normalises the endpoint to an origin-plus-path without a trailing slash. */
 export function resolveEndpoint(endpoint: unknown): string {
-  const url = typeof endpoint === 'string' ? parseUrl(endpoint) : null;
-  if (!url) throw new ConfigError('endpoint', 'must be an absolute URL');
+  return parseConfig(OptionsSchema.entries.endpoint, endpoint, 'endpoint');
+}
+
+/** The endpoint's normal form, or an issue saying what is wrong with it. */
+function endpointOf({ dataset, addIssue, NEVER }: v.RawTransformContext<string>): string {
+  const url = URL.canParse(dataset.value) ? new URL(dataset.value) : null;
+  if (!url) {
+    addIssue({ message: 'must be an absolute URL' });
+    return NEVER;
+  }
   const secure =
     url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure) throw new ConfigError('endpoint', 'must use https (http only on loopback)');
+  if (!secure) {
+    addIssue({ message: 'must use https (http only on loopback)' });
+    return NEVER;
+  }
   if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError('endpoint', 'must not contain a query, fragment or credentials');
+    addIssue({ message: 'must not contain a query, fragment or credentials' });
+    return NEVER;
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
-
-function resolveRetry(retry: Partial<RetryPolicy>): RetryPolicy {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...retry };
-  nonNegative('retry.baseMs', policy.baseMs);
-  nonNegative('retry.maxMs', policy.maxMs);
-  nonNegative('retry.maxRetryAfterMs', policy.maxRetryAfterMs);
-  if (!(policy.jitter >= 0 && policy.jitter <= 1)) {
-    throw new ConfigError('retry.jitter', 'must be a number from 0 to 1');
-  }
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new ConfigError('retry.maxAttempts', 'must be an integer of at least 1');
-  }
-  return policy;
-}
-
-function requireText(field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigError(field, 'must be a non-empty string');
-  }
-  return value;
-}
-
-function requireConsent(value: unknown): ConsentView {
-  const view = value as Partial<ConsentView> | null | undefined;
-  if (
-    typeof view !== 'object' ||
-    view === null ||
-    typeof view.allows !== 'function' ||
-    typeof view.receipt !== 'function' ||
-    typeof view.onWithdraw !== 'function'
-  ) {
-    throw new ConfigError('consent', 'must be a ConsentView (from createConsent)');
-  }
-  return view as ConsentView;
-}
-
-function nonNegative(field: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new ConfigError(field, 'must be a finite number of at least 0');
-  }
-  return value;
-}
-
-function positive(field: string, value: number): number {
-  if (nonNegative(field, value) === 0) throw new ConfigError(field, 'must be more than 0');
-  return value;
 }
 
 /** Default `sleep`: a timer that rejects with the signal's reason when aborted. */
