@@ -7,6 +7,7 @@ import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
+import { isTestMode } from './test-mode.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
 import type { WarmSlot } from './warm.js';
@@ -74,6 +75,9 @@ export function runSession(
   let closeReview: (() => void) | null = null;
   let removed = false;
   view.host.dataset.state = ctx.state();
+  void isTestMode(options.ingest, ctx.uploads).then((test) => {
+    if (test && !removed) view.showTestMode(strings.testMode);
+  });
   const unsubscribe = events.on('state', (state) => {
     view.host.dataset.state = state;
   });
