@@ -3,156 +3,122 @@
 // (built with Turbopack and with webpack) and a script-tag page in a temp folder outside the
 // workspace, installs only the tarballs and public npm packages (npm, the one shared npm
 // cache), builds each, starts the ingest server from its tarball with NODE_ENV=production, and
-// runs e2e/consumer (Playwright, Chromium under /tmp/fr-e2e.lock): one journey per app and a
-// grep of each client bundle for build-machine paths. Prints each phase's time.
-// `node scripts/consumer-test.mjs [--json <report.json>]`; FR_KEEP_CONSUMER=1 keeps the folder.
-import { spawn, spawnSync } from 'node:child_process';
+// runs e2e/consumer (Playwright, Chromium): one journey per app and a grep of each client
+// bundle for build-machine paths. Prints each phase's time.
+// `node scripts/consumer-test.mjs [--json <report.json>] [--reuse <dir>] [-- <playwright args>]`;
+// FR_KEEP_CONSUMER=1 keeps the folder, FR_E2E_LOCK=<file> holds a lock for the Playwright run.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { env, freePort, phase, serve, step, stopAll, timings } from './consumer/run.mjs';
 import { scaffold } from './consumer/scaffold.mjs';
 import { packAll, root } from './lib/pack.mjs';
 
 const started = Date.now();
-const timings = [];
-const work = mkdtempSync(join(tmpdir(), 'fr-consumer-'));
+const arg = (name) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null;
+const jsonOut = arg('--json');
+// --reuse <dir>: the apps an earlier run built and kept (FR_KEEP_CONSUMER=1), for iterating on
+// the journeys without rebuilding; nothing is packed, installed or built again.
+const reuse = arg('--reuse');
+const work = reuse ? resolve(reuse) : mkdtempSync(join(tmpdir(), 'fr-consumer-'));
 const logs = join(work, 'logs');
-mkdirSync(logs);
-const jsonOut = process.argv.includes('--json')
-  ? process.argv[process.argv.indexOf('--json') + 1]
-  : null;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
-
-/** Times one phase. */
-async function phase(name, fn) {
-  const t0 = Date.now();
-  const result = await fn();
-  timings.push([name, (Date.now() - t0) / 1000]);
-  console.log(`consumer: ${name} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return result;
-}
-
-/** Runs a command to a log file; returns true when it exits 0 (else prints the log's tail). */
-function step(name, cmd, args, cwd, extraEnv = {}) {
-  const log = join(logs, `${name}.log`);
-  const fd = openSync(log, 'w');
-  const r = spawnSync(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', fd, fd] });
-  if (r.status === 0) return true;
-  const tail = readFileSync(log, 'utf8').split('\n').slice(-40).join('\n');
-  console.error(`✖ consumer: ${name} failed (${cmd} ${args.join(' ')}):\n${tail}`);
-  return false;
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const running = [];
-/** Starts a long-running server; resolves once `url` answers (or rejects after 90 s). */
-async function serve(name, cmd, args, cwd, extraEnv, url) {
-  const fd = openSync(join(logs, `${name}.log`), 'w');
-  const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', fd, fd] });
-  running.push(child);
-  for (let i = 0; i < 180; i++) {
-    if (child.exitCode !== null) break;
-    const ok = await fetch(url).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+const stateFile = join(work, 'state.json');
+if (reuse && !existsSync(stateFile)) {
   console.error(
-    `✖ consumer: ${name} did not start:\n${readFileSync(join(logs, `${name}.log`), 'utf8')}`,
+    `✖ consumer: ${stateFile} is missing (keep a run's folder with FR_KEEP_CONSUMER=1)`,
   );
-  return false;
+  process.exit(1);
 }
+mkdirSync(logs, { recursive: true });
 
 const install = (dir) =>
   step(
+    logs,
     `install-${dir}`,
     'npm',
     ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=warn'],
     join(work, dir),
   );
 
-const tarballs = await phase('pack', () => {
-  const dest = join(work, 'tarballs');
-  mkdirSync(dest);
-  return packAll(dest);
-});
-const ports = { ingest: 0, vite: 0, turbopack: 0, webpack: 0, static: 0 };
-for (const key of Object.keys(ports)) ports[key] = await freePort();
-const url = (key) => `http://127.0.0.1:${ports[key]}`;
-scaffold(work, tarballs, url('ingest'));
+/** Packs, lays out, installs and builds the apps; returns what a reuse needs. */
+async function buildAll() {
+  const tarballs = await phase('pack', () => {
+    const dest = join(work, 'tarballs');
+    mkdirSync(dest);
+    return packAll(dest);
+  });
+  const ports = { ingest: 0, vite: 0, turbopack: 0, webpack: 0, static: 0 };
+  for (const key of Object.keys(ports)) ports[key] = await freePort();
+  scaffold(work, tarballs, `http://127.0.0.1:${ports.ingest}`);
+  // Side by side: installs wait on the disk and the network more than on the cores.
+  const dirs = ['ingest', 'static', 'vite', 'next'];
+  const installed = await phase('install', async () => {
+    const ok = await Promise.all(dirs.map(install));
+    return Object.fromEntries(dirs.map((dir, i) => [dir, ok[i]]));
+  });
+  const ingestEnv = { FR_INGEST: `http://127.0.0.1:${ports.ingest}` };
+  const next = join(work, 'next');
+  // One after the other: each build uses both cores. The two Next.js builds share one install.
+  const built = await phase('build', async () => {
+    const page = join(work, 'static');
+    if (installed.static)
+      cpSync(join(page, 'node_modules/@fittingroom/embed/dist'), join(page, 'site/fr'), {
+        recursive: true,
+      });
+    const nextBuild = (key, args, more = {}) =>
+      installed.next &&
+      step(logs, `build-${key}`, 'npm', ['run', 'build', ...args], next, {
+        ...ingestEnv,
+        NEXT_DIST_DIR: `.next-${key}`,
+        ...more,
+      });
+    const vite =
+      installed.vite &&
+      (await step(logs, 'build-vite', 'npm', ['run', 'build'], join(work, 'vite'), {
+        VITE_FR_INGEST: ingestEnv.FR_INGEST,
+      }));
+    const turbopack = await nextBuild('turbopack', []);
+    // Once the Turbopack build type-checked these sources, webpack's need not (next.config.mjs).
+    const webpack = await nextBuild('webpack', ['--', '--webpack'], {
+      FR_TYPES_CHECKED: turbopack ? '1' : '0',
+    });
+    return { static: installed.static, vite, turbopack, webpack };
+  });
+  return { ports, installed, built };
+}
 
-const installed = await phase('install', () =>
-  Object.fromEntries(['ingest', 'static', 'vite', 'next'].map((dir) => [dir, install(dir)])),
-);
+const state = reuse ? JSON.parse(readFileSync(stateFile, 'utf8')) : await buildAll();
+writeFileSync(stateFile, JSON.stringify(state, null, 2));
+const { ports, installed, built } = state;
+const url = (key) => `http://127.0.0.1:${ports[key]}`;
 const ingestEnv = { FR_INGEST: url('ingest'), VITE_FR_INGEST: url('ingest') };
 const next = join(work, 'next');
-const built = await phase('build', () => {
-  const page = join(work, 'static');
-  if (installed.static)
-    cpSync(join(page, 'node_modules/@fittingroom/embed/dist'), join(page, 'site/fr'), {
-      recursive: true,
-    });
-  return {
-    static: installed.static,
-    vite:
-      installed.vite && step('build-vite', 'npm', ['run', 'build'], join(work, 'vite'), ingestEnv),
-    turbopack:
-      installed.next &&
-      step('build-turbopack', 'npm', ['run', 'build'], next, {
-        ...ingestEnv,
-        NEXT_DIST_DIR: '.next-turbopack',
-      }),
-    webpack:
-      installed.next &&
-      step('build-webpack', 'npm', ['run', 'build', '--', '--webpack'], next, {
-        ...ingestEnv,
-        NEXT_DIST_DIR: '.next-webpack',
-      }),
-  };
-});
-
 const apps = [
-  { name: 'vite', url: url('vite'), client: join(work, 'vite', 'dist') },
-  {
-    name: 'next-turbopack',
-    url: url('turbopack'),
-    client: join(next, '.next-turbopack', 'static'),
-  },
-  { name: 'next-webpack', url: url('webpack'), client: join(next, '.next-webpack', 'static') },
-  { name: 'static', url: url('static'), client: join(work, 'static', 'site') },
-];
-const keys = {
-  vite: 'vite',
-  'next-turbopack': 'turbopack',
-  'next-webpack': 'webpack',
-  static: 'static',
-};
+  { name: 'vite', key: 'vite', client: join(work, 'vite', 'dist') },
+  { name: 'next-turbopack', key: 'turbopack', client: join(next, '.next-turbopack', 'static') },
+  { name: 'next-webpack', key: 'webpack', client: join(next, '.next-webpack', 'static') },
+  { name: 'static', key: 'static', client: join(work, 'static', 'site') },
+].map((app) => ({ ...app, url: url(app.key) }));
+
+// The retailer's secret key: the journeys read each shared image back with it.
+const retailerKey = `sk_live_${randomBytes(18).toString('hex')}`;
 await phase('start servers', async () => {
   const origins = apps.map((app) => app.url).join(',');
   const ingestOk =
     installed.ingest &&
     (await serve(
+      logs,
       'ingest',
       join(work, 'ingest/node_modules/.bin/fittingroom-server'),
       [],
@@ -162,6 +128,7 @@ await phase('start servers', async () => {
         PORT: String(ports.ingest),
         DATA_DIR: join(work, 'ingest', 'data'),
         FR_PUBLISHABLE_KEYS: 'pk_consumer_shop',
+        FR_LIVE_KEYS: retailerKey,
         FR_ALLOWED_ORIGINS: origins,
         FR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         FR_LOG_LEVEL: 'warn',
@@ -172,6 +139,7 @@ await phase('start servers', async () => {
   // One Next.js app, two builds (NEXT_DIST_DIR), each served by `next start`.
   const nextStart = (key) => () =>
     serve(
+      logs,
       `serve-${key}`,
       bin('next', 'next'),
       ['start', '-p', String(ports[key]), '-H', '127.0.0.1'],
@@ -182,6 +150,7 @@ await phase('start servers', async () => {
   const starts = {
     vite: () =>
       serve(
+        logs,
         'serve-vite',
         bin('vite', 'vite'),
         ['preview', '--port', String(ports.vite), '--strictPort', '--host', '127.0.0.1'],
@@ -193,6 +162,7 @@ await phase('start servers', async () => {
     webpack: nextStart('webpack'),
     static: () =>
       serve(
+        logs,
         'serve-static',
         process.execPath,
         ['serve.mjs'],
@@ -202,33 +172,44 @@ await phase('start servers', async () => {
       ),
   };
   for (const app of apps) {
-    const key = keys[app.name];
-    app.built = Boolean(built[key]);
-    app.served = app.built && ingestOk && (await starts[key]());
+    app.built = Boolean(built[app.key]);
+    app.served = app.built && ingestOk && (await starts[app.key]());
   }
 });
 
 const manifest = join(work, 'consumer.json');
-writeFileSync(manifest, JSON.stringify({ work, root, ingest: url('ingest'), apps }, null, 2));
-const playwright = ['playwright', 'test', '-c', 'e2e/consumer.config.ts', '--reporter=list,json'];
+writeFileSync(
+  manifest,
+  JSON.stringify({ work, root, ingest: url('ingest'), retailerKey, apps }, null, 2),
+);
+// Arguments after `--` go to Playwright (e.g. `-- --grep static`).
+const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+const playwright = [
+  'playwright',
+  'test',
+  '-c',
+  'e2e/consumer.config.ts',
+  jsonOut ? '--reporter=list,json' : '--reporter=list',
+  ...extra,
+];
 const pwEnv = {
   ...env,
   FR_CONSUMER: manifest,
   ...(jsonOut ? { PLAYWRIGHT_JSON_OUTPUT_NAME: jsonOut } : {}),
 };
-const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
+// FR_E2E_LOCK=<file>: on a machine shared with other browser tests, hold this lock (flock)
+// for the Playwright run only — the builds above need no lock.
+const lock = process.env.FR_E2E_LOCK;
 const status = await phase('journeys', () => {
-  const [cmd, args] = hasFlock
-    ? ['flock', ['/tmp/fr-e2e.lock', 'npx', ...playwright]]
-    : ['npx', playwright];
+  const [cmd, args] = lock ? ['flock', [lock, 'npx', ...playwright]] : ['npx', playwright];
   return spawnSync(cmd, args, { cwd: root, env: pwEnv, stdio: 'inherit' }).status;
 });
 
-for (const child of running) child.kill('SIGTERM');
+stopAll();
 const total = (Date.now() - started) / 1000;
 console.log(
   `consumer: ${timings.map(([n, s]) => `${n} ${s.toFixed(0)} s`).join(', ')}; total ${total.toFixed(0)} s`,
 );
-if (process.env.FR_KEEP_CONSUMER) console.log(`consumer: kept ${work}`);
+if (process.env.FR_KEEP_CONSUMER || reuse) console.log(`consumer: kept ${work}`);
 else rmSync(work, { recursive: true, force: true });
 process.exit(status === 0 ? 0 : 1);

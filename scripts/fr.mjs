@@ -99,22 +99,36 @@ function test() {
   steps.push(['unit', unit]);
   const e2eJson = join(reports, 'e2e.json');
   const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson };
-  const e2e = pnpm(
-    ['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
-    { env },
-  );
+  const playwright = ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'];
+  // FR_E2E_LOCK=<file>: on a machine shared with other browser tests, each Playwright run holds
+  // this lock (flock); the consumer test's builds run outside it.
+  const lock = process.env.FR_E2E_LOCK;
+  const e2e = lock
+    ? run('flock', [lock, join(root, 'node_modules', '.bin', 'playwright'), ...playwright], { env })
+    : pnpm(['exec', 'playwright', ...playwright], { env });
   steps.push(['e2e', e2e]);
+  // Apps built from the packed tarballs outside the workspace (Vite, Next.js ×2, script tag).
+  const consumerJson = join(reports, 'consumer.json');
+  steps.push([
+    'consumer',
+    run(process.execPath, ['scripts/consumer-test.mjs', '--json', consumerJson]),
+  ]);
   const u = readCounts(unitJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
-  const e = readCounts(e2eJson, (r) => ({
+  const playwrightCounts = (r) => ({
     passed: r.stats.expected,
     failed: r.stats.unexpected + r.stats.flaky,
-  }));
+  });
+  const e = readCounts(e2eJson, playwrightCounts);
+  const c = readCounts(consumerJson, playwrightCounts);
   const failedSteps = steps.filter(([, status]) => status !== 0).map(([name]) => name);
   console.log(`\nunit: ${u.passed} passed, ${u.failed} failed`);
   console.log(`e2e: ${e.passed} passed, ${e.failed} failed`);
+  console.log(`consumer: ${c.passed} passed, ${c.failed} failed`);
   if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
-  console.log(`${u.passed + e.passed} passed, ${u.failed + e.failed + failedSteps.length} failed`);
-  process.exit(failedSteps.length === 0 && u.failed + e.failed === 0 ? 0 : 1);
+  const passed = u.passed + e.passed + c.passed;
+  const failed = u.failed + e.failed + c.failed;
+  console.log(`${passed} passed, ${failed + failedSteps.length} failed`);
+  process.exit(failedSteps.length === 0 && failed === 0 ? 0 : 1);
 }
 
 function demo() {

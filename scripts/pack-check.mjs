@@ -3,10 +3,11 @@
 // retailer's developer meets them, outside the workspace: README and LICENSE inside, no tests,
 // no `workspace:` ranges, every `exports`/`bin` target present; then installs the tarballs into
 // a fresh folder with npm (engine warnings fail the check), imports the Node packages in plain
-// Node, runs `fittingroom-server --help`, and type-checks the SDK's entries in a strict consumer.
+// Node, runs `fittingroom-server --help`, installs the embed alone (nothing else comes with it)
+// and type-checks the SDK's entries and the embed's files in a strict consumer.
 // Needs the packages built. Exits 1 when anything is wrong, listing every problem.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGES, packAll, root, sh } from './lib/pack.mjs';
@@ -106,10 +107,30 @@ for (const [spec, probe] of [
     problems.push(`${spec} does not import in plain Node: ${error.stderr ?? error.message}`);
   }
 }
+// The embed alone (a script-tag site): it installs without the SDK, the models or anything else.
+const page = join(work, 'page');
+mkdirSync(page);
+writeFileSync(join(page, 'package.json'), JSON.stringify({ name: 'page', private: true }));
+const embedInstall = spawnSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--loglevel=warn', packed.embed],
+  { cwd: page, encoding: 'utf8' },
+);
+check(embedInstall.status === 0, `npm install of the embed alone failed:\n${embedInstall.stderr}`);
+// Every installed package (`name` or `@scope/name`), whatever its depth in the tree.
+const pageModules = readdirSync(join(page, 'node_modules'), { recursive: true }).filter((f) =>
+  /(^|\/node_modules\/)(@[^/]+\/)?[^/@.][^/]*$/.test(f),
+);
+check(
+  pageModules.join() === '@fittingroom/embed',
+  `the embed installs more than itself: ${pageModules.join(', ')}`,
+);
+
 const help = sh(join(app, 'node_modules', '.bin', 'fittingroom-server'), ['--help'], app);
 check(help.includes('FR_ALLOWED_ORIGINS'), 'fittingroom-server --help does not list the settings');
 
-// The SDK's declarations in a strict consumer (bundler resolution, as Vite and Next.js use).
+// The SDK's declarations and the embed's files in a strict consumer (bundler resolution, as
+// Vite and Next.js use).
 const sdkPkg = JSON.parse(
   readFileSync(join(app, 'node_modules/@fittingroom/sdk/package.json'), 'utf8'),
 );
@@ -120,6 +141,12 @@ writeFileSync(
     .map((s, i) => `import * as e${i} from '@fittingroom/sdk${s.slice(1)}';\nvoid e${i};`)
     .join('\n') +
     "\nimport type { TryOnOptions } from '@fittingroom/sdk';\nexport const options: Partial<TryOnOptions> = { assetsUrl: '/fittingroom/assets/' };\n",
+);
+// The embed's TypeScript surface: the loader as a side-effect import (which must resolve) and
+// the SRI hashes a server writes into the script tag.
+writeFileSync(
+  join(app, 'embed.ts'),
+  "import '@fittingroom/embed/loader';\nimport sri from '@fittingroom/embed/sri.json';\nexport const integrity: string = sri['fittingroom-loader.js'];\n",
 );
 writeFileSync(
   join(app, 'tsconfig.json'),
@@ -133,14 +160,18 @@ writeFileSync(
       lib: ['es2022', 'dom'],
       skipLibCheck: false,
       types: [],
+      resolveJsonModule: true,
+      noUncheckedSideEffectImports: true,
     },
-    files: ['consumer.ts'],
+    files: ['consumer.ts', 'embed.ts'],
   }),
 );
 try {
   sh(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], app);
 } catch (error) {
-  problems.push(`@fittingroom/sdk does not type-check in a strict consumer:\n${error.stdout}`);
+  problems.push(
+    `@fittingroom/sdk or embed does not type-check in a strict consumer:\n${error.stdout}`,
+  );
 }
 
 rmSync(work, { recursive: true, force: true });

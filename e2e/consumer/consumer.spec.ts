@@ -2,8 +2,8 @@
 // scripts/consumer-test.mjs): Vite + React, Next.js App Router (Turbopack and webpack) and a
 // script-tag page. For each: no build-machine path in its client bundle, and one journey under
 // the strict CSP — consent → ring drawn → share to the ingest server started from its tarball
-// with NODE_ENV=production — with no request off the page's and the server's origins and no
-// CSP violation.
+// with NODE_ENV=production, which the retailer then reads back — with no request off the page's
+// and the server's origins and no CSP violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ interface Consumer {
   /** The repository the tarballs were packed from. */
   readonly root: string;
   readonly ingest: string;
+  /** A secret key of the ingest server, to read a shared image back as the retailer. */
+  readonly retailerKey: string;
   readonly apps: readonly ConsumerApp[];
 }
 
@@ -68,6 +70,7 @@ for (const app of consumer?.apps ?? []) {
   test(`${app.name}: consent → ring drawn → shared, own origins only, no CSP violation`, async ({
     page,
     network,
+    request,
   }) => {
     expect(app.served, `${app.name} built and started (see the consumer test's log)`).toBe(true);
     const csp = watchConsole(page);
@@ -81,7 +84,16 @@ for (const app of consumer?.apps ?? []) {
     await expect(view.getByRole('heading', { name: 'Your photo' })).toBeVisible();
     await view.getByRole('button', { name: 'Share', exact: true }).click();
     await answerConsent(page, 'Accept');
-    await expect(page.locator('#tryon-outcome')).toHaveText(/^shared \S+/, { timeout: 60_000 });
+    const outcome = page.locator('#tryon-outcome');
+    await expect(outcome).toHaveText(/^shared \S+/, { timeout: 60_000 });
+    // Stored: the retailer reads the shared image back from the server.
+    const uploadId = ((await outcome.textContent()) ?? '').replace(/^shared /, '');
+    const stored = await request.get(`${consumer!.ingest}/v1/retailer/uploads/${uploadId}/image`, {
+      headers: { authorization: `Bearer ${consumer!.retailerKey}` },
+    });
+    expect(stored.status()).toBe(200);
+    expect(stored.headers()['content-type']).toMatch(/^image\//);
+    expect((await stored.body()).length).toBeGreaterThan(1000);
     const elsewhere = network.requests.filter(
       (r) => !own.includes(r.host) && !/^(blob|data):$/.test(r.host),
     );

@@ -104,3 +104,59 @@ export function shrink(poly: Polygon, factor: number): Polygon {
   const cy = poly.reduce((s, p) => s + p[1], 0) / poly.length;
   return poly.map(([x, y]) => [cx + (x - cx) * factor, cy + (y - cy) * factor] as const);
 }
+
+/** The demo palette's stone (blue) pixels and the mean colour of one image, within a mask. */
+export interface RegionColours {
+  /** Pixels in the mask (where the overlay draws the product). */
+  area: number;
+  stone: number;
+  /** Mean red, green and blue (0–255) over the mask. */
+  mean: [number, number, number];
+}
+
+/**
+ * Compares what the shopper sees with the photo they took, in the product's region: `shown` is
+ * a screenshot of the overlay canvas's box (PNG), the capture is the try-on's first `capture`
+ * blob. Both are resampled to the overlay's size, and only pixels the overlay covers now are
+ * counted, so the video around the product does not weigh in.
+ */
+export function compareShownAndCaptured(
+  page: Page,
+  shown: Buffer,
+): Promise<{ shown: RegionColours; captured: RegionColours }> {
+  return page.evaluate(async (png) => {
+    const host = document.querySelector<HTMLElement>('[data-fittingroom=tryon]');
+    const overlay = host?.shadowRoot?.querySelector('canvas');
+    const octx = overlay?.getContext('2d');
+    if (!overlay || !octx) throw new Error('no overlay canvas');
+    const { width: w, height: h } = overlay;
+    const mask = octx.getImageData(0, 0, w, h).data;
+    const log = (window as unknown as { tryOnLog: { captures: Blob[] } }).tryOnLog;
+    const capture = log.captures[0];
+    if (!capture) throw new Error('no capture');
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const count = async (blob: Blob) => {
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(w, h);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      const px = ctx.getImageData(0, 0, w, h).data;
+      const out = { area: 0, stone: 0, mean: [0, 0, 0] as [number, number, number] };
+      for (let i = 0; i < px.length; i += 4) {
+        if (mask[i + 3]! < 250) continue;
+        out.area++;
+        const [r, g, b] = [px[i]!, px[i + 1]!, px[i + 2]!];
+        out.mean[0] += r;
+        out.mean[1] += g;
+        out.mean[2] += b;
+        if (b > r + 30 && b > g + 10) out.stone++;
+      }
+      out.mean = out.mean.map((v) => v / Math.max(1, out.area)) as [number, number, number];
+      return out;
+    };
+    return {
+      shown: await count(new Blob([bytes], { type: 'image/png' })),
+      captured: await count(capture),
+    };
+  }, shown.toString('base64'));
+}

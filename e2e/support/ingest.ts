@@ -15,10 +15,25 @@ export interface Ingest {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startIngest}. */
+export interface IngestStartOptions {
+  /**
+   * `test`: the key is configured in `FR_TEST_KEYS` (test mode). Default: in
+   * `FR_PUBLISHABLE_KEYS`, which makes it a live key despite its `pk_test_` name.
+   */
+  readonly mode?: 'live' | 'test';
+  /** More environment entries (e.g. `FR_CONSOLE_PASSWORD`). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts `@fittingroom/server` (its own `start` entry) for one allowed page origin. */
-export async function startIngest(allowedOrigin: string): Promise<Ingest> {
+export async function startIngest(
+  allowedOrigin: string,
+  options: IngestStartOptions = {},
+): Promise<Ingest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fr-ingest-'));
   const key = 'pk_test_e2e_0001';
+  const keys = options.mode === 'test' ? { FR_TEST_KEYS: key } : { FR_PUBLISHABLE_KEYS: key };
   const child: ChildProcess = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'src/main.ts'],
@@ -30,9 +45,10 @@ export async function startIngest(allowedOrigin: string): Promise<Ingest> {
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         FR_ALLOWED_ORIGINS: allowedOrigin,
-        FR_PUBLISHABLE_KEYS: key,
+        ...keys,
         FR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         FR_LOG_LEVEL: 'warn',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

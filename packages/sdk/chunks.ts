@@ -39,10 +39,11 @@ interface Groups {
   readonly live: Set<string>;
 }
 
-// Of `@fittingroom/protocol`, consent needs only the purposes and receipts (`consent.ts`); the
-// rest (upload, HTTP, retailer, webhooks) is reachable from the entry only through the package's
+// Of `@fittingroom/protocol`, consent needs only the purposes and receipts (`consent.ts`) and the
+// shared rules (`rules.ts`, a few lines); the rest (upload, HTTP, retailer, webhooks) is reachable from the entry only through the package's
 // index and goes with the code that uses it.
-const WIRE_AFTER_CONSENT = /[\\/]protocol[\\/](src|dist)[\\/](?!consent\.|index\.)[\w-]+\.[jt]s$/;
+const WIRE_AFTER_CONSENT =
+  /[\\/]protocol[\\/](src|dist)[\\/](?!consent\.|index\.|rules\.)[\w-]+\.[jt]s$/;
 
 // Worked out once per chunking pass (rolldown hands out fresh module infos for each pass).
 let groups: Groups | null = null;

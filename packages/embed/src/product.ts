@@ -1,3 +1,4 @@
+import { PRODUCT_ID_PATTERN } from '@fittingroom/protocol';
 import type { AttributeReader } from './config.js';
 import { fail, type ProductInit } from './types.js';
 
@@ -54,7 +55,7 @@ export function readProduct(
     finger: finger ?? undefined,
     ...(model == null ? {} : { model }),
   };
-  if (typeof product.id !== 'string' || !/^[\w.-]{1,100}$/.test(product.id)) {
+  if (typeof product.id !== 'string' || !PRODUCT_ID_PATTERN.test(product.id)) {
     fail(main, 'must be 1–100 letters, digits, ".", "_" or "-"');
   }
   const at = `product "${product.id}": `;

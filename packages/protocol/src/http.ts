@@ -24,6 +24,8 @@ export const API = {
   retailerWebhook: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}`,
   retailerWebhookTest: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}/test`,
   policy: '/v1/policy',
+  /** The mode of the publishable key sent (`GET`): what the try-on's test-mode badge shows. */
+  key: '/v1/key',
   health: '/healthz',
   ready: '/readyz',
 } as const;

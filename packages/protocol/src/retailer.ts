@@ -9,6 +9,24 @@ export const KEY_MODES = ['live', 'test'] as const;
 /** `live` or `test`. */
 export type KeyMode = (typeof KEY_MODES)[number];
 
+/**
+ * `GET /v1/key`: the mode the server configured the publishable key with. The server decides
+ * (`FR_LIVE_KEYS` / `FR_TEST_KEYS`), not the key's name; `test` is present (true) only in test mode.
+ */
+export const KeyInfoSchema = v.object({
+  mode: v.picklist(KEY_MODES),
+  test: v.optional(v.literal(true)),
+});
+
+/**
+ * How every test-mode publishable key begins (the server refuses a test key named otherwise), so
+ * a client need not ask `GET /v1/key` about any other key: it can only be live.
+ */
+export const TEST_PUBLISHABLE_PREFIX = 'pk_test_';
+
+/** What `GET /v1/key` answers. */
+export type KeyInfo = v.InferOutput<typeof KeyInfoSchema>;
+
 /** Status of a shared upload as the retailer sees it: the status of the consent it cites. */
 export const UPLOAD_STATUSES = ['active', 'withdrawn'] as const;
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ConsentReceiptSchema } from './consent.js';
+import { PRODUCT_ID_PATTERN } from './rules.js';
 
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
 const id = v.pipe(v.string(), v.uuid());
@@ -14,7 +15,7 @@ export type ImageType = (typeof IMAGE_TYPES)[number];
 export const UploadMetadataSchema = v.object({
   consentReceiptId: id,
   policyVersion: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  productId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+  productId: v.pipe(v.string(), v.regex(PRODUCT_ID_PATTERN)),
   capturedAt: isoDate,
 });
 

@@ -5,24 +5,43 @@
 import { crc32 } from 'node:zlib';
 import type { ImageType } from '@fittingroom/protocol';
 
-/** The stripped image, or why it was refused (the message names the structure at fault). */
-export type Stripped =
-  | { readonly ok: true; readonly bytes: Uint8Array }
-  | {
-      readonly ok: false;
-      readonly code: 'image_undecodable' | 'image_too_large';
-      readonly message: string;
-    };
+/** Why an image was refused (the message names the structure at fault). */
+export interface StripRefusal {
+  readonly ok: false;
+  readonly code: 'image_undecodable' | 'image_too_large';
+  readonly message: string;
+}
+
+/** The stripped image, or why it was refused. */
+export type Stripped = { readonly ok: true; readonly bytes: Uint8Array } | StripRefusal;
+
+/**
+ * The stripped image as the pieces it is made of, in order: views into the input (what is kept
+ * of it, never copied) and, for WebP, the few header bytes written anew. Joining them is the
+ * caller's one copy, or none (image-clean.ts packs them inside the request's own buffer).
+ */
+export type StrippedPieces = { readonly ok: true; readonly pieces: Uint8Array[] } | StripRefusal;
 
 function refuse(
   message: string,
   code: 'image_undecodable' | 'image_too_large' = 'image_undecodable',
-): Stripped {
+): StripRefusal {
   return { ok: false, code, message: `${message}.` };
 }
 
-function joined(pieces: readonly Uint8Array[]): Stripped {
-  return { ok: true, bytes: new Uint8Array(Buffer.concat(pieces)) };
+function joined(pieces: Uint8Array[]): StrippedPieces {
+  return { ok: true, pieces };
+}
+
+/** The pieces joined into one new array: a single copy. */
+export function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.byteLength, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.byteLength;
+  }
+  return bytes;
 }
 
 /** The first bytes of segment data at `data`, as Latin-1. */
@@ -73,7 +92,7 @@ function scanEnd(bytes: Uint8Array, pos: number): number {
  * `maxDimension`, and a second one refused), APP14 Adobe, and scans with their data, then EOI.
  * APPn (EXIF, XMP, ICC, JFIF thumbnails), comments and anything after EOI are dropped.
  */
-function stripJpeg(bytes: Uint8Array, maxDimension: number): Stripped {
+function stripJpeg(bytes: Uint8Array, maxDimension: number): StrippedPieces {
   const kept: Uint8Array[] = [bytes.subarray(0, 2)];
   let pos = 2;
   let frames = 0;
@@ -147,7 +166,7 @@ const PNG_KEPT = new Set([
  * Text (tEXt, zTXt, iTXt), eXIf, iCCP, times, animation and private chunks are dropped; an
  * unknown critical chunk is refused; anything after IEND is dropped.
  */
-function stripPng(bytes: Uint8Array): Stripped {
+function stripPng(bytes: Uint8Array): StrippedPieces {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const kept: Uint8Array[] = [bytes.subarray(0, 8)];
   let pos = 8;
@@ -174,11 +193,12 @@ function stripPng(bytes: Uint8Array): Stripped {
 
 const VP8X_ALPHA = 0x10;
 
-function riffChunk(fourcc: string, data: Uint8Array): Uint8Array {
+/** A RIFF chunk as pieces: a new 8-byte head, the data as given (a view), a pad byte if odd. */
+function riffChunk(fourcc: string, data: Uint8Array): Uint8Array[] {
   const head = Buffer.alloc(8);
   head.write(fourcc, 0, 'latin1');
   head.writeUInt32LE(data.length, 4);
-  return Buffer.concat([head, data, Buffer.alloc(data.length % 2)]);
+  return data.length % 2 === 0 ? [head, data] : [head, data, new Uint8Array(1)];
 }
 
 /**
@@ -186,7 +206,7 @@ function riffChunk(fourcc: string, data: Uint8Array): Uint8Array {
  * whose flags then say alpha at most (no VP8X at all without alpha). EXIF, XMP and ICCP chunks and anything after the RIFF
  * length are dropped; animation and unknown chunks are refused.
  */
-function stripWebp(bytes: Uint8Array): Stripped {
+function stripWebp(bytes: Uint8Array): StrippedPieces {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 20) return refuse('WebP is truncated');
   const riffEnd = 8 + view.getUint32(4, true);
@@ -212,16 +232,16 @@ function stripWebp(bytes: Uint8Array): Stripped {
         // Still extended only for alpha; without it the simple format says the same.
         const header = new Uint8Array(canvas);
         header[0] = flags;
-        pieces.push(riffChunk('VP8X', header));
-        if (alpha && fourcc === 'VP8 ') pieces.push(riffChunk('ALPH', alpha));
+        pieces.push(...riffChunk('VP8X', header));
+        if (alpha && fourcc === 'VP8 ') pieces.push(...riffChunk('ALPH', alpha));
       }
-      pieces.push(riffChunk(fourcc, body));
-      const payload = Buffer.concat(pieces);
+      pieces.push(...riffChunk(fourcc, body));
+      const payload = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
       const head = Buffer.alloc(12);
       head.write('RIFF', 0, 'latin1');
-      head.writeUInt32LE(payload.length + 4, 4);
+      head.writeUInt32LE(payload + 4, 4);
       head.write('WEBP', 8, 'latin1');
-      return joined([head, payload]); // any later chunk, and anything past the RIFF, dropped
+      return joined([head, ...pieces]); // any later chunk, and anything past the RIFF, dropped
     } else if (fourcc === 'ANIM' || fourcc === 'ANMF') {
       return refuse('Animated WebP is not accepted');
     } else if (fourcc !== 'ICCP' && fourcc !== 'EXIF' && fourcc !== 'XMP ') {
@@ -238,6 +258,16 @@ function stripWebp(bytes: Uint8Array): Stripped {
  * total: any input gives an answer, never an exception.
  */
 export function stripImage(bytes: Uint8Array, type: ImageType, maxDimension: number): Stripped {
+  const stripped = stripImagePieces(bytes, type, maxDimension);
+  return stripped.ok ? { ok: true, bytes: joinPieces(stripped.pieces) } : stripped;
+}
+
+/** {@link stripImage} without joining: the kept pieces, mostly views into `bytes`. */
+export function stripImagePieces(
+  bytes: Uint8Array,
+  type: ImageType,
+  maxDimension: number,
+): StrippedPieces {
   if (type === 'image/jpeg') return stripJpeg(bytes, maxDimension);
   return type === 'image/png' ? stripPng(bytes) : stripWebp(bytes);
 }

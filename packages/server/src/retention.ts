@@ -1,3 +1,5 @@
+import { isAtOrPast } from '@fittingroom/protocol';
+
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
 
@@ -11,8 +13,7 @@ export function expiryOf(storedAt: Date, days: number): Date {
 
 /** True once `now` has reached `expiresAt` (an ISO time): expiry is inclusive. */
 export function isExpired(expiresAt: string, now: Date): boolean {
-  const at = Date.parse(expiresAt);
-  return Number.isNaN(at) || at <= now.getTime();
+  return isAtOrPast(expiresAt, now);
 }
 
 /** How long test-mode data lives: a test subject and everything of it go 24 hours after it was made. */
@@ -20,8 +21,7 @@ export const TEST_DATA_MS = DAY_MS;
 
 /** True once test data made at `createdAt` (an ISO time) is due for erasure at `now`. */
 export function testDataIsDue(createdAt: string, now: Date): boolean {
-  const at = Date.parse(createdAt);
-  return Number.isNaN(at) || at + TEST_DATA_MS <= now.getTime();
+  return isAtOrPast(createdAt, now, TEST_DATA_MS);
 }
 
 /** What the sweeper does with one upload: keep it, delete it as expired, or remove a leftover. */
@@ -55,8 +55,5 @@ export function subjectIsStale(subject: SubjectSummary, now: Date, retentionDays
   if (subject.consentEnds.length === 0) {
     return now.getTime() - subject.createdAt.getTime() >= ORPHAN_GRACE_MS;
   }
-  return subject.consentEnds.every((end) => {
-    const at = Date.parse(end);
-    return Number.isNaN(at) || at + retentionDays * DAY_MS <= now.getTime();
-  });
+  return subject.consentEnds.every((end) => isAtOrPast(end, now, retentionDays * DAY_MS));
 }

@@ -38,6 +38,7 @@ const SCHEMAS: Record<string, v.GenericSchema> = {
   ConsentReceipt: protocol.ConsentReceiptSchema,
   ConsentSubmission: protocol.ConsentSubmissionSchema,
   ConsentAck: protocol.ConsentAckSchema,
+  KeyInfo: protocol.KeyInfoSchema,
   UploadMetadata: protocol.UploadMetadataSchema,
   UploadResult: protocol.UploadResultSchema,
   ExportedUpload: protocol.ExportedUploadSchema,

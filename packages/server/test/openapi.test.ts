@@ -71,6 +71,7 @@ describe('packages/protocol/openapi.yaml', () => {
         'DELETE /v1/retailer/webhooks/:id',
         'POST /v1/retailer/webhooks/:id/test',
         'GET /v1/policy',
+        'GET /v1/key',
       ].sort(),
     );
   });

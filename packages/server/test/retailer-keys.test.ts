@@ -120,6 +120,30 @@ describe('keys with a mode', () => {
     expect(lines.join('\n')).not.toContain(LIVE_SK);
   });
 
+  it('tells the try-on its key mode from the configuration, not the name (GET /v1/key)', async () => {
+    // The harness's KEY (pk_test_shop0001) is live: FR_PUBLISHABLE_KEYS means live, whatever the name.
+    h = await createHarness({ env: RETAILER_ENV });
+    const ask = (key: string | undefined) =>
+      h!.app.inject({
+        method: 'GET',
+        url: API.key,
+        headers: { origin: ORIGIN, ...(key ? { [PUBLISHABLE_KEY_HEADER]: key } : {}) },
+      });
+    expect((await ask(TEST_PK)).json()).toEqual({ mode: 'test', test: true });
+    expect(KEY.startsWith('pk_test_')).toBe(true);
+    expect((await ask(KEY)).json()).toEqual({ mode: 'live' });
+    for (const key of [undefined, 'pk_test_unknown_0', TEST_SK]) {
+      const res = await ask(key);
+      expect(res.statusCode, String(key)).toBe(401);
+    }
+    const refused = await h.app.inject({
+      method: 'GET',
+      url: API.key,
+      headers: { origin: 'https://elsewhere.example', [PUBLISHABLE_KEY_HEADER]: TEST_PK },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('checks each key against its mode, and defaults to test keys in development', () => {
     const bad = (env: Record<string, string>): string => {
       try {

@@ -1,4 +1,4 @@
-import { PURPOSES, type Purpose } from '@fittingroom/protocol';
+import { isAtOrPast, PURPOSES, type Purpose } from '@fittingroom/protocol';
 import type { ResolvedPolicy } from './policy.js';
 import type { ConsentRecord } from './types.js';
 
@@ -55,8 +55,7 @@ export function expiryFor(at: Date, consentDays: number): Date {
 
 /** True when `record` is past its expiry at `now` (an unreadable expiry counts as past). */
 export function isExpired(record: ConsentRecord, now: Date): boolean {
-  const at = Date.parse(record.expiresAt);
-  return Number.isNaN(at) || at <= now.getTime();
+  return isAtOrPast(record.expiresAt, now);
 }
 
 /** True when the record was shown the notice the shopper would see today in its language. */

@@ -105,6 +105,8 @@ export const TRYON_KEYS = [
   'turnToCamera',
   'tracking',
   'onDevice',
+  /** The badge shown when the ingest server says the publishable key is a test key. */
+  'testMode',
   'reviewTitle',
   'imageAlt',
   'share',

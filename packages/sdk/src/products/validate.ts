@@ -1,3 +1,4 @@
+import { PRODUCT_ID_PATTERN } from '@fittingroom/protocol';
 import * as v from 'valibot';
 import { ConfigError } from '../errors.js';
 import type { LandmarkerKind } from '../ml/types.js';
@@ -41,7 +42,7 @@ const ProductSchema = v.pipe(
     {
       id: v.pipe(
         v.string('must be a string'),
-        v.regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1–100 letters, digits, ".", "_" or "-"'),
+        v.regex(PRODUCT_ID_PATTERN, 'must be 1–100 letters, digits, ".", "_" or "-"'),
       ),
       kind: v.picklist(PRODUCT_KINDS, `must be one of ${PRODUCT_KINDS.join(', ')}`),
       image: v.union(

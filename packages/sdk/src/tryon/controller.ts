@@ -8,6 +8,7 @@ import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
+import { isTestMode } from './test-mode.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
 import type { WarmSlot } from './warm.js';
@@ -77,6 +78,9 @@ export function runSession(
   /** A landmarker context that could not be made again while a photo was under review. */
   let brokenWhileReviewing: FittingRoomError | null = null;
   view.host.dataset.state = ctx.state();
+  void isTestMode(options.ingest, ctx.uploads).then((test) => {
+    if (test && !removed) view.showTestMode(strings.testMode);
+  });
   const unsubscribe = events.on('state', (state) => {
     view.host.dataset.state = state;
   });

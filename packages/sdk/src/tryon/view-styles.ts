@@ -21,6 +21,11 @@ h2 { margin: 0 0 4px; font-size: 1.25em; line-height: 1.3; }
 .header { display: flex; align-items: flex-start; gap: 8px; }
 .titles { flex: 1 1 auto; min-width: 0; }
 button.close { flex: none; padding: 6px 12px; min-height: 44px; }
+.badge {
+  display: inline-block; margin: 0 0 4px; padding: 0 8px; border-radius: 999px;
+  font-size: 0.75em; font-weight: 600; line-height: 1.6; letter-spacing: 0.02em;
+  background: #fff1c2; color: #5a3a00; border: 1px solid #8a5a00; text-shadow: none;
+}
 .note { margin: 0 0 8px; font-size: 0.875em; color: var(--fr-muted, #4a4a4a); }
 .stage {
   position: relative; width: 100%; aspect-ratio: 4 / 3; background: #000;

@@ -15,6 +15,8 @@ export interface LiveView {
   /** Size of the video box in CSS pixels. */
   stageSize(): { width: number; height: number };
   setStatus(message: string): void;
+  /** Shows the small "test mode" badge beside the title (the server said the key is a test key). */
+  showTestMode(label: string): void;
   /** Debug mode only: a line of diagnostics (inference mode, delegate and why). */
   showDebug(text: string): void;
   /** While a photo is reviewed in the stage, the live actions step aside (one primary action). */
@@ -127,6 +129,8 @@ export function mountLiveView(
   const panel = el(doc, 'div', { className: 'panel' });
   const title = el(doc, 'h2', { id: 'fr-title', textContent: strings.tryOnTitle });
   const note = el(doc, 'p', { className: 'note', textContent: strings.onDevice });
+  const badge = el(doc, 'p', { className: 'badge' });
+  badge.hidden = true;
   const stage = el(doc, 'div', { className: 'stage' });
   const video = el(doc, 'video', { className: 'mirror' });
   video.muted = true;
@@ -158,7 +162,7 @@ export function mountLiveView(
   stage.append(reviewSlot);
   const header = el(doc, 'div', { className: 'header' });
   const titles = el(doc, 'div', { className: 'titles' });
-  titles.append(title, note);
+  titles.append(title, badge, note);
   header.append(titles, closeButton);
   const controls = el(doc, 'div', { className: 'controls' });
   controls.append(status, download.bar, progress, actions);
@@ -180,6 +184,11 @@ export function mountLiveView(
     stageSize: () => ({ width: stage.clientWidth || 640, height: stage.clientHeight || 480 }),
     setStatus: (message) => {
       status.textContent = message;
+    },
+    showTestMode: (label) => {
+      badge.textContent = label;
+      badge.hidden = false;
+      host.dataset.testMode = 'true';
     },
     showDebug: (text) => {
       const line = el(doc, 'p', { className: 'debug', textContent: text });

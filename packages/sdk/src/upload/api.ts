@@ -5,6 +5,8 @@ import {
   ConsentAckSchema,
   type ConsentSubmission,
   IDEMPOTENCY_KEY_HEADER,
+  type KeyInfo,
+  KeyInfoSchema,
   PUBLISHABLE_KEY_HEADER,
   type SubjectExport,
   SubjectExportSchema,
@@ -15,6 +17,7 @@ import {
 } from '@fittingroom/protocol';
 import * as v from 'valibot';
 import { UploadError } from './errors.js';
+import { failureOfStatus } from './retry-policy.js';
 import type {
   TransferProgress,
   Transport,
@@ -55,6 +58,12 @@ export async function postConsent(
     options,
   );
   return parseBody(ConsentAckSchema, response, 'consent acknowledgement');
+}
+
+/** `GET /v1/key`: the mode the server configured the publishable key with. */
+export async function getKeyInfo(ctx: ApiContext, options: CallOptions = {}): Promise<KeyInfo> {
+  const response = await call(ctx, { method: 'GET', path: API.key, token: null }, options);
+  return parseBody(KeyInfoSchema, response, 'key info');
 }
 
 /** The parts of one `POST /v1/uploads`. */
@@ -161,13 +170,12 @@ function authHeaders(ctx: ApiContext, token: string | null): Record<string, stri
   return headers;
 }
 
-/** Throws the typed error for a non-2xx answer: 5xx `server`, 429 `rate_limited`, else `rejected`. */
+/** Throws the typed error for a non-2xx answer, classified once by {@link failureOfStatus}. */
 export function ensureOk(response: TransportResponse): void {
   if (response.status >= 200 && response.status < 300) return;
   const api = v.safeParse(ApiErrorSchema, decodeJson(response.body));
   const apiError = api.success ? api.output.error : undefined;
-  const code =
-    response.status === 429 ? 'rate_limited' : response.status >= 500 ? 'server' : 'rejected';
+  const code = failureOfStatus(response.status);
   const details = {
     status: response.status,
     apiCode: apiError?.code,

@@ -1,7 +1,7 @@
-import type { SubjectExport, UploadResult } from '@fittingroom/protocol';
+import type { KeyInfo, SubjectExport, UploadResult } from '@fittingroom/protocol';
 import type { WithdrawalEvent } from '../consent/types.js';
 import { createEmitter, type Listener } from '../emitter.js';
-import { getExport, getExportImage } from './api.js';
+import { getExport, getExportImage, getKeyInfo } from './api.js';
 import { type OnlineEvents, resolveConfig, type UploadClientOptions } from './config.js';
 import { deliver } from './delivery.js';
 import { type ErasureRequest, eraseEverywhere } from './erasure.js';
@@ -47,6 +47,8 @@ export interface UploadClient {
   fetchExportImage(imageUrl: string): Promise<Blob>;
   /** Purges the queue, erases the subject on the server and forgets the token. */
   eraseMyData(): Promise<void>;
+  /** The mode the server configured the publishable key with (`GET /v1/key`; nothing personal). */
+  keyInfo(): Promise<KeyInfo>;
   /** Resolves when background work (resume, withdrawal, erasure) has settled. */
   whenIdle(): Promise<void>;
   on<K extends keyof UploadClientEvents>(
@@ -109,7 +111,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
   };
 
   const onWithdraw = (event: WithdrawalEvent) => {
-    for (const id of event.receiptIds) rt.withdrawn.add(id);
+    rt.markWithdrawn(event.receiptIds);
     rt.cancelAll('withdrawn');
     // At once, not behind an earlier erasure that may still be waiting to retry.
     track(rt.queue.purge()).catch(() => undefined);
@@ -161,6 +163,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
       track(rt.queue.purge()).catch(() => undefined);
       return erase({ receiptIds: [] });
     },
+    keyInfo: () => getKeyInfo(rt.api, { signal: lifetime.signal }),
     async whenIdle() {
       while (background.size > 0) await Promise.all([...background]);
     },
@@ -168,7 +171,7 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     async close() {
       if (closed) return;
       closed = true;
-      rt.closed = true;
+      rt.close();
       unsubscribe();
       onlineEvents?.removeEventListener('online', onOnline);
       rt.cancelAll('closed');
@@ -223,11 +226,9 @@ async function resumeOnce(
     for (const [index, item] of items.entries()) {
       if (controller.signal.aborted)
         return { sent, failed, remaining: items.length - index, dropped };
-      if (rt.active.has(item.id)) continue;
-      rt.active.set(item.id, { cancel: stop });
-      const outcome = await deliver(rt, item, { signal: controller.signal }).finally(() =>
-        rt.active.delete(item.id),
-      );
+      const release = rt.claim(item.id, { cancel: stop });
+      if (!release) continue;
+      const outcome = await deliver(rt, item, { signal: controller.signal }).finally(release);
       if (outcome.ok) sent.push(outcome.value);
       else if (outcome.queued || outcome.error.code === 'aborted') {
         return { sent, failed, remaining: items.length - index, dropped };

@@ -1,4 +1,4 @@
-import type { ConsentReceipt } from '@fittingroom/protocol';
+import { type ConsentReceipt, isAtOrPast } from '@fittingroom/protocol';
 import type { ConsentView } from '../consent/types.js';
 import type { UploadErrorCode } from './errors.js';
 
@@ -31,7 +31,7 @@ export function checkUploadConsent(
   const receipt = view.receipt();
   if (receipt === null) return { ok: false, reason: 'missing' };
   if (withdrawn.has(receipt.consentReceiptID)) return { ok: false, reason: 'withdrawn' };
-  if (isPast(record.expiresAt, now) || isPast(receipt.expiresAt, now)) {
+  if (isAtOrPast(record.expiresAt, now) || isAtOrPast(receipt.expiresAt, now)) {
     return { ok: false, reason: 'expired' };
   }
   // The consent module has the last word (e.g. policy version rules we do not know about).
@@ -42,10 +42,4 @@ export function checkUploadConsent(
 /** Maps a refusal to the stable error code reported to callers. */
 export function refusalCode(reason: RefusalReason): UploadErrorCode {
   return `consent_${reason}`;
-}
-
-/** True when the ISO time `iso` is at or before `now`; an unparseable time counts as past. */
-function isPast(iso: string, now: Date): boolean {
-  const at = Date.parse(iso);
-  return Number.isNaN(at) || at <= now.getTime();
 }

@@ -4,7 +4,7 @@ import { refusalCode } from './consent-gate.js';
 import { UploadError } from './errors.js';
 import type { QueuedUpload } from './queue.js';
 import { type RetryEvent, type RetryLoopResult, retrying } from './retry-loop.js';
-import { adoptToken, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import type { TransferProgress } from './transport.js';
 
 /** Hooks of one delivery. */
@@ -72,7 +72,7 @@ export async function deliver(
   if (outcome.ok) {
     hooks.onProgress?.({ loaded: image.size, total: image.size });
     await settleStorage(async () => {
-      await adoptToken(rt, outcome.value.subjectToken, signal);
+      await rt.adoptToken(outcome.value.subjectToken, signal);
       if (!signal.aborted) await rt.queue.remove(item.id);
     });
   } else if (!outcome.queued && outcome.error.code !== 'aborted' && !signal.aborted) {

@@ -33,7 +33,7 @@ export async function eraseEverywhere(
   const token = record?.token ?? rt.token;
   if (!token) {
     // The server never heard of this device: there is nothing to erase there.
-    await forget(rt);
+    await rt.forget();
     return;
   }
   const known = record ? new Set(record.registered) : null;
@@ -60,7 +60,7 @@ export async function eraseEverywhere(
   }
   const erasure = await retrying(() => deleteSubject(rt.api, token, hooks), ctx);
   if (!erasure.ok) settledByServer(erasure.error);
-  await forget(rt);
+  await rt.forget();
 }
 
 /**
@@ -69,9 +69,4 @@ export async function eraseEverywhere(
  */
 function settledByServer(error: UploadError): void {
   if (error.code !== 'rejected') throw error;
-}
-
-async function forget(rt: Runtime): Promise<void> {
-  rt.token = null;
-  await rt.subject.forget();
 }

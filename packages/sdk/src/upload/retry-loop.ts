@@ -63,23 +63,16 @@ export async function retrying<T>(
   }
 }
 
-/** Maps a typed error to what the retry policy judges; null means "never retry". */
+/** What the retry policy judges of a typed error; null means "never retry". */
 export function outcomeOf(error: UploadError): AttemptOutcome | null {
   switch (error.code) {
     case 'network':
-      return { kind: 'network' };
     case 'aborted':
-      return { kind: 'aborted' };
+    case 'rejected':
+      return { kind: error.code };
     case 'server':
     case 'rate_limited':
-    case 'rejected':
-      return error.status === undefined
-        ? null
-        : {
-            kind: 'response',
-            status: error.status,
-            retryAfter: error.retryAfter,
-          };
+      return { kind: error.code, retryAfter: error.retryAfter };
     default:
       return null;
   }

@@ -35,15 +35,19 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 120_000,
 };
 
+/** How a failed answer is classified, once, from its HTTP status (see {@link failureOfStatus}). */
+export type AnswerFailure = 'server' | 'rate_limited' | 'rejected';
+
+/** 429 is `rate_limited`, 5xx is `server`, every other non-2xx is `rejected`. */
+export function failureOfStatus(status: number): AnswerFailure {
+  if (status === 429) return 'rate_limited';
+  return status >= 500 && status <= 599 ? 'server' : 'rejected';
+}
+
 /** How one attempt ended, as far as retrying is concerned. */
 export type AttemptOutcome =
-  | { readonly kind: 'network' }
-  | { readonly kind: 'aborted' }
-  | {
-      readonly kind: 'response';
-      readonly status: number;
-      readonly retryAfter?: string | undefined;
-    };
+  | { readonly kind: 'network' | 'aborted' | 'rejected' }
+  | { readonly kind: 'server' | 'rate_limited'; readonly retryAfter?: string | undefined };
 
 /** Why a retry is happening, for the `retry` event. */
 export type RetryReason = 'network' | 'server' | 'rate_limited';
@@ -67,16 +71,11 @@ export function nextDelay(attempt: number, options: BackoffOptions): number {
 }
 
 /** Network errors, 5xx and 429 are retried; every other 4xx (and an abort) never is. */
-export function shouldRetry(outcome: AttemptOutcome): boolean {
-  if (outcome.kind === 'network') return true;
-  if (outcome.kind === 'aborted') return false;
-  return outcome.status === 429 || (outcome.status >= 500 && outcome.status <= 599);
-}
-
-/** Classifies a retryable outcome for the `retry` event. */
-export function retryReason(outcome: AttemptOutcome): RetryReason {
-  if (outcome.kind === 'response') return outcome.status === 429 ? 'rate_limited' : 'server';
-  return 'network';
+export function shouldRetry(outcome: AttemptOutcome): outcome is {
+  readonly kind: RetryReason;
+  readonly retryAfter?: string | undefined;
+} {
+  return outcome.kind === 'network' || outcome.kind === 'server' || outcome.kind === 'rate_limited';
 }
 
 const DELTA_SECONDS = /^\d+$/;
@@ -119,10 +118,9 @@ export function planRetry(
   context: PlanContext,
 ): RetryDecision {
   if (!shouldRetry(outcome)) return { action: 'fail' };
-  const reason = retryReason(outcome);
+  const reason = outcome.kind;
   if (attempt >= policy.maxAttempts) return { action: 'queue', reason };
-  const retryAfter =
-    outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, context.now) : null;
+  const retryAfter = parseRetryAfter(outcome.retryAfter, context.now);
   if (retryAfter !== null) {
     if (retryAfter > policy.maxRetryAfterMs) return { action: 'queue', reason };
     return { action: 'retry', delayMs: retryAfter, reason };

@@ -24,14 +24,23 @@ export interface Runtime {
   readonly queue: UploadQueue;
   readonly subject: SubjectStore;
   readonly crypto: Crypto;
-  /** Receipt ids seen withdrawn in this session. */
-  readonly withdrawn: Set<string>;
-  /** Item ids being sent right now, so resume never sends one twice at once. */
-  readonly active: Map<string, Cancellable>;
   /** Latest token, also kept in memory so an erasure racing a first upload still finds it. */
-  token: string | null;
-  /** Set by `close()`: nothing new may start. */
-  closed: boolean;
+  readonly token: string | null;
+  /** Set by {@link Runtime.close}: nothing new may start. */
+  readonly closed: boolean;
+  /** Nothing new may start from now on. */
+  close(): void;
+  /** Remembers receipts withdrawn in this session: the gate refuses them from now on. */
+  markWithdrawn(receiptIds: readonly string[]): void;
+  /**
+   * Marks item `id` as being sent by `job`, so it is never sent twice at once and a cancel
+   * reaches it. Returns the release function, or null when that item is already being sent.
+   */
+  claim(id: string, job: Cancellable): (() => void) | null;
+  /** Keeps `token` (from an upload's answer) when the device has none yet. */
+  adoptToken(token: string, signal: AbortSignal): Promise<void>;
+  /** Forgets the subject: token in memory and on the device. */
+  forget(): Promise<void>;
   /** Consent verdict for uploading now. */
   gate(): GateResult;
   /** Registers `receipt` with the server once; resolves with the bearer token to use. */
@@ -60,14 +69,44 @@ export function createRuntime(config: ResolvedConfig, shells: RuntimeShells): Ru
   // Shared registrations are not tied to one upload's signal, only to the client's epoch.
   let epoch = new AbortController();
   let queue: Promise<unknown> = Promise.resolve();
+  let token: string | null = null;
+  let closed = false;
+  const withdrawn = new Set<string>();
+  const active = new Map<string, Cancellable>();
   const runtime: Runtime = {
     ...shells,
     config,
-    withdrawn: new Set(),
-    active: new Map(),
-    token: null,
-    closed: false,
-    gate: () => checkUploadConsent(config.consent, config.now(), runtime.withdrawn),
+    get token() {
+      return token;
+    },
+    get closed() {
+      return closed;
+    },
+    close: () => {
+      closed = true;
+    },
+    markWithdrawn: (receiptIds) => {
+      for (const id of receiptIds) withdrawn.add(id);
+    },
+    claim(id, job) {
+      if (active.has(id)) return null;
+      active.set(id, job);
+      return () => {
+        if (active.get(id) === job) active.delete(id);
+      };
+    },
+    async adoptToken(given, signal) {
+      if (!given) return;
+      token ??= given;
+      const record = await runtime.subject.read();
+      if (record?.token || signal.aborted) return;
+      await runtime.subject.setToken(given);
+    },
+    async forget() {
+      token = null;
+      await runtime.subject.forget();
+    },
+    gate: () => checkUploadConsent(config.consent, config.now(), withdrawn),
     register(receipt) {
       const id = receipt.consentReceiptID;
       let pending = inflight.get(id);
@@ -76,7 +115,7 @@ export function createRuntime(config: ResolvedConfig, shells: RuntimeShells): Ru
         // or the server would mint two subjects and one could never be erased.
         const signal = epoch.signal;
         pending = queue
-          .then(() => registerOnce(runtime, receipt, signal))
+          .then(() => registerOnce(runtime, receipt, signal, (t) => (token = t)))
           .finally(() => inflight.delete(id));
         queue = pending.catch(() => null);
         inflight.set(id, pending);
@@ -84,14 +123,14 @@ export function createRuntime(config: ResolvedConfig, shells: RuntimeShells): Ru
       return pending;
     },
     async unregister(receiptId, tokenRejected) {
-      if (tokenRejected) runtime.token = null;
+      if (tokenRejected) token = null;
       await runtime.subject.forgetRegistration(receiptId, tokenRejected);
     },
     cancelAll(reason) {
       epoch.abort(new UploadError('aborted', `cancelled: ${reason}`));
       epoch = new AbortController();
       inflight.clear();
-      for (const job of [...runtime.active.values()]) job.cancel(reason);
+      for (const job of [...active.values()]) job.cancel(reason);
     },
   };
   return runtime;
@@ -105,6 +144,7 @@ async function registerOnce(
   rt: Runtime,
   receipt: ConsentReceipt,
   signal: AbortSignal,
+  keepToken: (token: string) => void,
 ): Promise<string | null> {
   const id = receipt.consentReceiptID;
   const record = await rt.subject.read();
@@ -118,19 +158,10 @@ async function registerOnce(
     throw new UploadError('consent_withdrawn', 'the server holds this consent as withdrawn');
   }
   const token = ack.subjectToken ?? known;
-  if (ack.subjectToken) rt.token = ack.subjectToken;
+  if (ack.subjectToken) keepToken(ack.subjectToken);
   signal.throwIfAborted();
   if (ack.subjectToken) await rt.subject.setToken(ack.subjectToken);
   signal.throwIfAborted();
   await rt.subject.markRegistered(id);
   return token;
-}
-
-/** Stores the token an upload answer carries, when the device has none yet. */
-export async function adoptToken(rt: Runtime, token: string, signal: AbortSignal): Promise<void> {
-  if (!token) return;
-  rt.token ??= token;
-  const record = await rt.subject.read();
-  if (record?.token || signal.aborted) return;
-  await rt.subject.setToken(token);
 }

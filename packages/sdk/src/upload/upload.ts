@@ -92,7 +92,8 @@ export function createUpload(rt: Runtime, input: UploadInput): Upload {
       const error = new UploadError(refusalCode(gate.reason), `upload consent ${gate.reason}`);
       return { status: 'error', error };
     }
-    rt.active.set(id, job);
+    const release = rt.claim(id, job);
+    if (!release) return { status: 'error', error: new UploadError('aborted', 'already sending') };
     let stored = false;
     try {
       const image = new Uint8Array(await input.image.arrayBuffer());
@@ -131,7 +132,7 @@ export function createUpload(rt: Runtime, input: UploadInput): Upload {
       if (controller.signal.aborted) return cancelled();
       return { status: 'error', error: toUploadError(thrown) };
     } finally {
-      rt.active.delete(id);
+      release();
       // A shopper's abort also takes the image off the device.
       if (cancelReason === 'user' && stored) await rt.queue.remove(id).catch(() => undefined);
     }

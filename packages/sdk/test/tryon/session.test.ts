@@ -12,13 +12,17 @@ const dismiss: ConsentAnswer = { kind: 'dismissed' };
 
 const product = RING;
 
-function tryOnWith(deps: SessionDeps, policy: ReturnType<typeof fakeDeps>['policy']) {
+function tryOnWith(
+  deps: SessionDeps,
+  policy: ReturnType<typeof fakeDeps>['policy'],
+  publishableKey = 'pk_test',
+) {
   const tryOn = createSession(
     {
       product,
       policy,
       assetsUrl: 'https://shop.example/assets/',
-      ingest: { endpoint: 'https://ingest.example', publishableKey: 'pk_test' },
+      ingest: { endpoint: 'https://ingest.example', publishableKey },
       locale: 'en',
     },
     deps,
@@ -233,5 +237,64 @@ describe('createTryOn (createSession) through its deps, with fakes', () => {
     expect(states.slice(-3)).toEqual(['reviewing', 'live', 'starting']);
     expect(errors.map((e) => e.code)).toEqual(['ml_context_lost']);
     expect(host()?.dataset.phase).toBe('failed');
+  });
+
+  describe('the test-mode badge', () => {
+    const badge = () => shadow()?.querySelector<HTMLElement>('.badge') ?? null;
+
+    it('shows when the server says the key is a test key', async () => {
+      const { deps, policy, start } = fakeDeps([grant], undefined, { mode: 'test', test: true });
+      const { tryOn } = tryOnWith(deps, policy, 'pk_test_shop0001');
+      start.resolve();
+      await tryOn.open();
+      await settle();
+      expect(badge()?.hidden).toBe(false);
+      expect(badge()?.textContent).toBe('Test mode');
+      expect(host()?.dataset.testMode).toBe('true');
+    });
+
+    it('stays hidden when the server says live, even for a key named pk_test_', async () => {
+      const { deps, policy, start } = fakeDeps([grant], undefined, { mode: 'live' });
+      const { tryOn } = tryOnWith(deps, policy, 'pk_test_shop0001');
+      start.resolve();
+      await tryOn.open();
+      await settle();
+      expect(badge()?.hidden).toBe(true);
+      expect(host()?.dataset.testMode).toBeUndefined();
+    });
+
+    it('asks nothing for a key that cannot be a test key, and nothing before consent', async () => {
+      let asked = 0;
+      const { deps, policy, start, uploads } = fakeDeps([refuse, grant], undefined, {
+        mode: 'test',
+        test: true,
+      });
+      uploads.client.keyInfo = async () => {
+        asked += 1;
+        return { mode: 'test', test: true };
+      };
+      const refused = tryOnWith(deps, policy, 'pk_test_shop0001');
+      await refused.tryOn.open(); // camera refused: no live view, nothing asked
+      expect(asked).toBe(0);
+      const live = tryOnWith(deps, policy, 'pk_live_shop0001');
+      start.resolve();
+      await live.tryOn.open();
+      await settle();
+      expect(asked).toBe(0);
+      expect(badge()?.hidden).toBe(true);
+    });
+
+    it('a failing key check shows no badge and does not stop the try-on', async () => {
+      const { deps, policy, start, uploads } = fakeDeps([grant]);
+      uploads.client.keyInfo = async () => {
+        throw new Error('offline');
+      };
+      const { tryOn, states } = tryOnWith(deps, policy, 'pk_test_shop0001');
+      start.resolve();
+      await tryOn.open();
+      await settle();
+      expect(states.at(-1)).toBe('live');
+      expect(badge()?.hidden).toBe(true);
+    });
   });
 });

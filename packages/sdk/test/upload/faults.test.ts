@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RetryEvent } from '../../src/upload/retry-loop.js';
 import { nextDelay } from '../../src/upload/retry-policy.js';
-import { createDevice, type Device, pngBlob } from './support/harness.js';
+import { createDevice, type Device, PUBLISHABLE_KEY, pngBlob } from './support/harness.js';
 import { type IngestServer, startIngestServer } from './support/ingest-server.js';
 
 const meta = { productId: 'ring-42', capturedAt: '2025-06-01T11:59:00.000Z' };
@@ -10,11 +10,14 @@ let server: IngestServer;
 let device: Device;
 
 beforeEach(async () => {
-  server = await startIngestServer();
   device = createDevice();
+  server = await startIngestServer({ now: device.clock.now });
   device.consent.grant();
 });
 afterEach(() => server.close());
+
+/** How many uploads the server keeps. */
+const kept = async () => (await server.stored()).length;
 
 /** Keys sent on every upload request, in order. */
 const uploadKeys = () => server.seen('POST', '/v1/uploads').map((r) => r.idempotencyKey);
@@ -38,16 +41,20 @@ describe('upload against a loopback ingest server', () => {
 
     const consents = server.seen('POST', '/v1/consents');
     expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({ publishableKey: 'pk_test', authorization: undefined });
-    const token = [...server.subjects.keys()][0];
+    expect(consents[0]).toMatchObject({
+      publishableKey: PUBLISHABLE_KEY,
+      authorization: undefined,
+    });
+    const token = server.tokens()[0];
     const uploads = server.seen('POST', '/v1/uploads');
     expect(uploads.map((r) => r.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`]);
     expect(new Set(uploadKeys()).size).toBe(2);
     expect(server.requests.every((r) => r.cookie === undefined)).toBe(true);
-    expect(server.uploads.size).toBe(2);
-    const stored = server.uploads.get(first.idempotencyKey);
-    expect(stored?.image).toEqual(new Uint8Array(await pngBlob(4096).arrayBuffer()));
-    expect(stored?.metadata).toMatchObject({ ...meta, policyVersion: '2025-01' });
+    expect(await kept()).toBe(2);
+    const uploadId = outcome.status === 'success' ? outcome.result.uploadId : '';
+    const stored = (await server.stored()).find((u) => u.uploadId === uploadId);
+    expect(stored).toMatchObject({ ...meta, consentReceiptId: device.consent.view.record?.id });
+    expect(await server.image(uploadId)).toEqual(new Uint8Array(await pngBlob(4096).arrayBuffer()));
     expect(await queuedCount()).toBe(0);
     await client.close();
   });
@@ -65,7 +72,7 @@ describe('upload against a loopback ingest server', () => {
       upload.idempotencyKey,
       upload.idempotencyKey,
     ]);
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     const policy = { baseMs: 1000, maxMs: 30_000, jitter: 0.5, random: () => 0.5 };
     expect(device.delays).toEqual([nextDelay(1, policy), nextDelay(2, policy)]);
     expect(retries.map((r) => r.reason)).toEqual(['server', 'server']);
@@ -84,14 +91,14 @@ describe('upload against a loopback ingest server', () => {
     expect(outcome.status).toBe('queued');
     expect(queued).toBe(1);
     expect(uploadKeys()).toHaveLength(5);
-    expect(server.uploads.size).toBe(0);
+    expect(await kept()).toBe(0);
     expect(await queuedCount()).toBe(1);
 
     const summary = await client.resumeQueued();
     expect(summary).toMatchObject({ remaining: 0, failed: [] });
     expect(summary.sent).toHaveLength(1);
     expect(uploadKeys()).toEqual(Array.from({ length: 6 }, () => upload.idempotencyKey));
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     expect(await queuedCount()).toBe(0);
     await client.close();
   });
@@ -110,7 +117,7 @@ describe('upload against a loopback ingest server', () => {
     const outcome = await client.upload(pngBlob(), meta).start();
     expect(outcome.status).toBe('success');
     expect(device.delays).toEqual([7000, 23_000]); // the clock moved 7 s during the first wait
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     await client.close();
   });
 
@@ -123,7 +130,7 @@ describe('upload against a loopback ingest server', () => {
     expect((await upload.start()).status).toBe('success');
     expect(retries.map((r) => r.reason)).toEqual(['network']);
     expect(uploadKeys()).toEqual([upload.idempotencyKey, upload.idempotencyKey]);
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     await client.close();
   });
 
@@ -133,9 +140,9 @@ describe('upload against a loopback ingest server', () => {
     const upload = client.upload(pngBlob(), meta);
     const outcome = await upload.start();
     expect(outcome.status).toBe('success');
-    expect(server.uploads.size).toBe(1);
-    const stored = server.uploads.get(upload.idempotencyKey);
-    expect(outcome.status === 'success' && outcome.result.uploadId).toBe(stored?.result.uploadId);
+    expect(await kept()).toBe(1);
+    const [stored] = await server.stored();
+    expect(outcome.status === 'success' && outcome.result.uploadId).toBe(stored?.uploadId);
     await client.close();
   });
 
@@ -171,24 +178,29 @@ describe('upload against a loopback ingest server', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['success', 'success', 'success']);
     expect(server.seen('POST', '/v1/consents')).toHaveLength(1);
-    expect(server.subjects.size).toBe(1);
-    expect(server.uploads.size).toBe(3);
+    expect(await server.subjects()).toHaveLength(1);
+    expect(await kept()).toBe(3);
     await client.close();
   });
 
-  it('re-registers once when the server no longer knows the subject or the receipt', async () => {
+  it('re-registers once when the server no longer knows the receipt, or the subject', async () => {
     const client = device.client(server.endpoint);
     expect((await client.upload(pngBlob(), meta).start()).status).toBe('success');
-    server.consents.clear(); // the server lost the receipt: 403 consent_missing
+    // The server lost the receipt (its answer says so): the device registers it again.
+    server.faults.uploads.push({
+      status: 403,
+      body: { error: { code: 'consent_missing', message: 'unknown receipt' } },
+    });
     expect((await client.upload(pngBlob(200, 2), meta).start()).status).toBe('success');
     expect(server.seen('POST', '/v1/consents')).toHaveLength(2);
-    expect(server.subjects.size).toBe(1);
-    server.subjects.clear(); // ... and now the subject: 401 invalid_token
-    server.consents.clear();
+    expect(await server.subjects()).toHaveLength(1);
+    // ... and now the subject is gone (the retailer erased it on request): 401 invalid_token.
+    await server.eraseByReceipt(device.consent.view.record?.id ?? '');
     expect((await client.upload(pngBlob(200, 3), meta).start()).status).toBe('success');
     expect(server.seen('POST', '/v1/consents').at(-1)?.authorization).toBeUndefined();
-    expect(server.subjects.size).toBe(1);
-    expect(server.uploads.size).toBe(3);
+    expect(await server.subjects()).toHaveLength(1);
+    expect(server.tokens()).toHaveLength(2);
+    expect(await kept()).toBe(1); // the erasure took the first two
     expect(device.delays).toEqual([]);
     await client.close();
   });
@@ -212,7 +224,7 @@ describe('upload against a loopback ingest server', () => {
     online = true;
     events.dispatchEvent(new Event('online'));
     await client.whenIdle();
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     expect(uploadKeys()).toEqual([upload.idempotencyKey, upload.idempotencyKey]);
     expect(await queuedCount()).toBe(0);
     await client.close();
@@ -229,7 +241,7 @@ describe('page reload with a queued upload', () => {
 
     const second = device.client(server.endpoint); // "next page load"
     await second.whenIdle();
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     expect(new Set(uploadKeys())).toEqual(new Set([upload.idempotencyKey]));
     expect(server.seen('POST', '/v1/consents')).toHaveLength(1);
     expect(await queuedCount()).toBe(0);
@@ -245,7 +257,7 @@ describe('page reload with a queued upload', () => {
     const first = device.client(server.endpoint, { isOnline: () => false });
     const upload = first.upload(pngBlob(), meta);
     expect((await upload.start()).status).toBe('queued');
-    expect(server.uploads.size).toBe(1); // stored, but the client never heard back
+    expect(await kept()).toBe(1); // stored, but the client never heard back
     await first.close();
 
     const second = device.client(server.endpoint);
@@ -253,7 +265,7 @@ describe('page reload with a queued upload', () => {
     second.on('resumed', (s) => resumed.push(s.sent.length));
     await second.whenIdle();
     expect(resumed).toEqual([1]);
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     expect(uploadKeys()).toEqual([upload.idempotencyKey, upload.idempotencyKey]);
     expect(await queuedCount()).toBe(0);
     await second.close();
@@ -263,12 +275,12 @@ describe('page reload with a queued upload', () => {
     server.faults.consents.push('drop-mid-body');
     const first = device.client(server.endpoint, { isOnline: () => false });
     expect((await first.upload(pngBlob(), meta).start()).status).toBe('queued');
-    expect(server.consents.size).toBe(0);
+    expect(await server.receipts()).toHaveLength(0);
     await first.close();
     const second = device.client(server.endpoint);
     await second.whenIdle();
-    expect(server.consents.size).toBe(1);
-    expect(server.uploads.size).toBe(1);
+    expect(await server.receipts()).toHaveLength(1);
+    expect(await kept()).toBe(1);
     await second.close();
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RETRY_POLICY,
+  failureOfStatus,
   nextDelay,
   parseRetryAfter,
   planRetry,
@@ -54,13 +55,14 @@ describe('nextDelay', () => {
   });
 });
 
-describe('shouldRetry', () => {
+describe('failureOfStatus and shouldRetry', () => {
   it('retries network errors, every 5xx and 429', () => {
     expect(shouldRetry({ kind: 'network' })).toBe(true);
-    expect(shouldRetry({ kind: 'response', status: 429 })).toBe(true);
+    expect(failureOfStatus(429)).toBe('rate_limited');
     fc.assert(
       fc.property(fc.integer({ min: 500, max: 599 }), (status) => {
-        expect(shouldRetry({ kind: 'response', status })).toBe(true);
+        expect(failureOfStatus(status)).toBe('server');
+        expect(shouldRetry({ kind: failureOfStatus(status) })).toBe(true);
       }),
     );
   });
@@ -69,9 +71,10 @@ describe('shouldRetry', () => {
     expect(shouldRetry({ kind: 'aborted' })).toBe(false);
     fc.assert(
       fc.property(
-        fc.integer({ min: 400, max: 499 }).filter((s) => s !== 429),
+        fc.integer({ min: 300, max: 499 }).filter((s) => s !== 429),
         (status) => {
-          expect(shouldRetry({ kind: 'response', status })).toBe(false);
+          expect(failureOfStatus(status)).toBe('rejected');
+          expect(shouldRetry({ kind: failureOfStatus(status) })).toBe(false);
         },
       ),
     );
@@ -108,13 +111,13 @@ describe('planRetry', () => {
   const policy = { ...DEFAULT_RETRY_POLICY, jitter: 0 };
 
   it('gives up at once on a 4xx', () => {
-    expect(planRetry(1, { kind: 'response', status: 413 }, policy, ctx)).toEqual({
+    expect(planRetry(1, { kind: failureOfStatus(413) }, policy, ctx)).toEqual({
       action: 'fail',
     });
   });
 
   it('backs off on 5xx and network errors', () => {
-    expect(planRetry(2, { kind: 'response', status: 503 }, policy, ctx)).toEqual({
+    expect(planRetry(2, { kind: failureOfStatus(503) }, policy, ctx)).toEqual({
       action: 'retry',
       delayMs: 2000,
       reason: 'server',
@@ -123,7 +126,7 @@ describe('planRetry', () => {
   });
 
   it('honours Retry-After instead of the computed backoff', () => {
-    const outcome = { kind: 'response', status: 429, retryAfter: '7' } as const;
+    const outcome = { kind: 'rate_limited', retryAfter: '7' } as const;
     expect(planRetry(1, outcome, policy, ctx)).toEqual({
       action: 'retry',
       delayMs: 7000,
@@ -132,7 +135,7 @@ describe('planRetry', () => {
   });
 
   it('leaves the item queued when Retry-After is longer than it will wait in-page', () => {
-    const outcome = { kind: 'response', status: 503, retryAfter: '3600' } as const;
+    const outcome = { kind: 'server', retryAfter: '3600' } as const;
     expect(planRetry(1, outcome, policy, ctx)).toEqual({ action: 'queue', reason: 'server' });
   });
 

@@ -9,12 +9,14 @@ let server: IngestServer;
 let device: Device;
 
 beforeEach(async () => {
-  server = await startIngestServer();
   device = createDevice();
+  server = await startIngestServer({ now: device.clock.now });
 });
 afterEach(() => server.close());
 
 const count = (method: string, path: string) => server.seen(method, path).length;
+/** How many uploads the server keeps. */
+const kept = async () => (await server.stored()).length;
 
 describe('withdrawal', () => {
   it('purges the queue, withdraws, erases on the server, forgets the token, refuses later uploads', async () => {
@@ -23,7 +25,7 @@ describe('withdrawal', () => {
     expect((await client.upload(pngBlob(), meta).start()).status).toBe('success');
     server.faults.uploads.push(...Array.from({ length: 5 }, () => 'drop-mid-body' as const));
     expect((await client.upload(pngBlob(300, 3), meta).start()).status).toBe('queued');
-    const token = [...server.subjects.keys()][0];
+    const token = server.tokens()[0];
     const erased: unknown[] = [];
     client.on('erased', (e) => erased.push(e));
 
@@ -37,8 +39,8 @@ describe('withdrawal', () => {
     });
     const deletes = server.seen('DELETE', '/v1/subjects/me');
     expect(deletes.map((r) => r.authorization)).toEqual([`Bearer ${token}`]);
-    expect(server.uploads.size).toBe(0);
-    expect(server.subjects.size).toBe(0);
+    expect(await kept()).toBe(0);
+    expect(await server.subjects()).toHaveLength(0);
     expect(erased).toEqual([
       { receiptIds: [grant.id], withdrawnAt: device.consent.view.record?.timestamp },
     ]);
@@ -70,7 +72,7 @@ describe('withdrawal', () => {
     await client.whenIdle();
     expect(outcome.status === 'error' && outcome.error.code).toBe('consent_withdrawn');
     expect(errors.map((e) => e.code)).toEqual(['consent_withdrawn']);
-    expect(server.uploads.size).toBe(0);
+    expect(await kept()).toBe(0);
     expect(count('DELETE', '/v1/subjects/me')).toBe(1);
     expect(await databaseNames(device.idb)).toEqual([]);
     await client.close();
@@ -104,13 +106,13 @@ describe('withdrawal', () => {
     expect(pending.map((e) => e.code)).toEqual(['network']);
     const keys = await device.store().keys();
     expect(keys).toEqual(['subject']); // no image, no key: only what erasure still needs
-    expect(server.subjects.size).toBe(1);
+    expect(await server.subjects()).toHaveLength(1);
 
     online = true;
     events.dispatchEvent(new Event('online'));
     await client.whenIdle();
-    expect(server.subjects.size).toBe(0);
-    expect(server.uploads.size).toBe(0);
+    expect(await server.subjects()).toHaveLength(0);
+    expect(await kept()).toBe(0);
     expect(await databaseNames(device.idb)).toEqual([]);
     await client.close();
   });
@@ -160,7 +162,7 @@ describe('withdrawal', () => {
     await second.whenIdle();
     expect(count('DELETE', '/v1/subjects/me')).toBe(1);
     expect(server.seen('POST', '/v1/consents').at(-1)?.body).toMatchObject({ kind: 'withdraw' });
-    expect(server.uploads.size).toBe(0);
+    expect(await kept()).toBe(0);
     expect(await databaseNames(device.idb)).toEqual([]);
     await second.close();
   });
@@ -169,7 +171,7 @@ describe('withdrawal', () => {
     device.consent.grant();
     const client = device.client(server.endpoint);
     expect((await client.upload(pngBlob(), meta).start()).status).toBe('success');
-    server.subjects.clear();
+    await server.eraseByReceipt(device.consent.view.record?.id ?? '');
     device.consent.withdraw();
     await client.whenIdle();
     expect(await databaseNames(device.idb)).toEqual([]);
@@ -196,7 +198,7 @@ describe('export and erasure on request', () => {
     });
 
     await client.eraseMyData();
-    expect(server.uploads.size).toBe(0);
+    expect(await kept()).toBe(0);
     expect(count('DELETE', '/v1/subjects/me')).toBe(1);
     expect(await databaseNames(device.idb)).toEqual([]);
     expect(await client.exportMyData()).toBeNull();
@@ -209,12 +211,12 @@ describe('export and erasure on request', () => {
     expect((await first.upload(pngBlob(), meta).start()).status).toBe('success');
     server.faults.subject.push(...Array.from({ length: 5 }, () => ({ status: 503 })));
     await expect(first.eraseMyData()).rejects.toMatchObject({ code: 'server' });
-    expect(server.uploads.size).toBe(1);
+    expect(await kept()).toBe(1);
     await first.close();
 
     const second = device.client(server.endpoint);
     await second.whenIdle();
-    expect(server.uploads.size).toBe(0);
+    expect(await kept()).toBe(0);
     expect(server.seen('POST', '/v1/consents').map((r) => r.body)).not.toContainEqual(
       expect.objectContaining({ kind: 'withdraw' }),
     );
@@ -226,8 +228,11 @@ describe('export and erasure on request', () => {
     device.consent.grant();
     const client = device.client(server.endpoint);
     await client.upload(pngBlob(), meta).start();
-    const [token] = [...server.subjects.keys()];
-    server.subjects.set(token ?? '', 'not-a-uuid'); // the export now carries an invalid subjectId
+    const exportedAt = device.clock.now().toISOString();
+    server.faults.export.push({
+      status: 200,
+      body: { subjectId: 'not-a-uuid', exportedAt, consents: [], uploads: [] },
+    });
     await expect(client.exportMyData()).rejects.toMatchObject({ code: 'invalid_response' });
     await client.close();
   });

@@ -2,6 +2,7 @@ import { API_PREFIX } from '@fittingroom/protocol';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Context } from '../context.js';
 import { consentRoutes } from '../routes/consents.js';
+import { keyRoutes } from '../routes/key.js';
 import { subjectRoutes } from '../routes/subjects.js';
 import { uploadRoutes } from '../routes/uploads.js';
 import { answerNotFound } from './errors.js';
@@ -35,6 +36,7 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (api, { ctx, rate
   consentRoutes(api, ctx);
   uploadRoutes(api, ctx);
   subjectRoutes(api, ctx);
+  keyRoutes(api, ctx);
 };
 
 /** Registers {@link apiPlugin} under {@link API_PREFIX}. */

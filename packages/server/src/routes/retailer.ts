@@ -1,4 +1,4 @@
-import { API, UPLOAD_STATUSES } from '@fittingroom/protocol';
+import { API, PRODUCT_ID_PATTERN, UPLOAD_STATUSES } from '@fittingroom/protocol';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { Context } from '../context.js';
@@ -30,7 +30,7 @@ const ListQuerySchema = v.object({
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   since: v.optional(iso),
   until: v.optional(iso),
-  productId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,100}$/))),
+  productId: v.optional(v.pipe(v.string(), v.regex(PRODUCT_ID_PATTERN))),
   status: v.optional(v.picklist(UPLOAD_STATUSES)),
 });
 

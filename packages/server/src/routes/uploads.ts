@@ -42,15 +42,15 @@ async function receive(
   const giveSlot = slots.take(); // before any body byte is read into memory
   try {
     const form = await readUploadForm(request, ctx.config.maxUploadBytes);
-    let image: Uint8Array;
     try {
-      // What is stored and served is the stripped copy; the upload as sent is dropped here.
-      image = (await cleanImage(form.image, ctx.config.maxImageDimension)).bytes;
+      // What is stored and served is the stripped image, rewritten inside the pooled body (no
+      // copy); what it dropped is zeroed with the body once the upload is committed or refused.
+      const image = (await cleanImage(form.image, ctx.config.maxImageDimension)).bytes;
+      const outcome = await ingestUpload(ctx, { ...who, metadata: form.metadata, image });
+      return { outcome, metadata: form.metadata, bytes: image.byteLength };
     } finally {
-      form.release(); // zeroed and reused: the only plaintext left is the stripped copy
+      form.release(); // zeroed and reused: no plaintext of the upload stays in memory
     }
-    const outcome = await ingestUpload(ctx, { ...who, metadata: form.metadata, image });
-    return { outcome, metadata: form.metadata, bytes: image.byteLength };
   } finally {
     giveSlot();
   }

@@ -18,6 +18,7 @@ export const de: TryOnStrings = {
   turnToCamera: 'Drehen Sie sich etwas zur Kamera.',
   tracking: 'Die Anprobe läuft.',
   onDevice: 'Ihr Kamerabild wird nur auf diesem Gerät verarbeitet.',
+  testMode: 'Testmodus',
   reviewTitle: 'Ihr Foto',
   imageAlt: 'Foto von Ihnen mit dem Produkt',
   share: 'Teilen',

@@ -18,6 +18,7 @@ export const en: TryOnStrings = {
   turnToCamera: 'Turn a little towards the camera.',
   tracking: 'Try-on is running.',
   onDevice: 'Your camera image is processed on this device only.',
+  testMode: 'Test mode',
   reviewTitle: 'Your photo',
   imageAlt: 'Photo of you trying on the product',
   share: 'Share',

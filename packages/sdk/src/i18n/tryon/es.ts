@@ -18,6 +18,7 @@ export const es: TryOnStrings = {
   turnToCamera: 'Gírate un poco hacia la cámara.',
   tracking: 'La prueba está en marcha.',
   onDevice: 'La imagen de tu cámara se procesa solo en este dispositivo.',
+  testMode: 'Modo de prueba',
   reviewTitle: 'Tu foto',
   imageAlt: 'Foto tuya probándote el producto',
   share: 'Compartir',

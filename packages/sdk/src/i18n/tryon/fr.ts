@@ -18,6 +18,7 @@ export const fr: TryOnStrings = {
   turnToCamera: 'Tournez-vous un peu vers la caméra.',
   tracking: 'L’essayage est en cours.',
   onDevice: 'L’image de votre caméra est traitée uniquement sur cet appareil.',
+  testMode: 'Mode test',
   reviewTitle: 'Votre photo',
   imageAlt: 'Photo de vous essayant le produit',
   share: 'Partager',

@@ -18,6 +18,7 @@ export const hi: TryOnStrings = {
   turnToCamera: 'थोड़ा कैमरे की ओर मुड़ें।',
   tracking: 'ट्राई-ऑन चल रहा है।',
   onDevice: 'आपकी कैमरा छवि केवल इसी डिवाइस पर प्रोसेस होती है।',
+  testMode: 'टेस्ट मोड',
   reviewTitle: 'आपकी फ़ोटो',
   imageAlt: 'उत्पाद पहने हुए आपकी फ़ोटो',
   share: 'साझा करें',

@@ -1,3 +1,4 @@
+import type { KeyInfo } from '@fittingroom/protocol';
 import { createConsent } from '../../../src/consent/consent.js';
 import type { ConsentAnswer } from '../../../src/consent/prompt.js';
 import { memoryConsentStore } from '../../../src/consent/store.js';
@@ -60,7 +61,7 @@ export function fakeLive() {
 }
 
 /** An upload client whose one upload ends when the test says so. */
-export function fakeUploads() {
+export function fakeUploads(keyInfo: KeyInfo = { mode: 'live' }) {
   const outcome = deferred<UploadOutcome>();
   const started: string[] = [];
   const upload: Upload = {
@@ -79,6 +80,7 @@ export function fakeUploads() {
     exportMyData: async () => null,
     fetchExportImage: async () => new Blob(),
     eraseMyData: async () => {},
+    keyInfo: async () => keyInfo,
     whenIdle: async () => {},
     on: () => () => {},
     close: async () => {},
@@ -92,9 +94,13 @@ export function fakeUploads() {
  * Deps for `createTryOn`: the real consent (in memory, answering `answers` in turn), the real
  * live view, controller and review, a fake pipeline whose start the test controls, and fake uploads.
  */
-export function fakeDeps(answers: ConsentAnswer[], start = deferred<void>()) {
+export function fakeDeps(
+  answers: ConsentAnswer[],
+  start = deferred<void>(),
+  keyInfo: KeyInfo = { mode: 'live' },
+) {
   const pipeline = fakeLive();
-  const uploads = fakeUploads();
+  const uploads = fakeUploads(keyInfo);
   const store = memoryConsentStore();
   const startLive = async (options: LiveOptions) => {
     pipeline.remember(options);

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import { IDBFactory } from 'fake-indexeddb';
 import { createUploadClient, type UploadClient } from '../../../src/upload/client.js';
 import type { UploadClientOptions } from '../../../src/upload/config.js';
@@ -9,6 +10,9 @@ import {
   type TransportRequest,
 } from '../../../src/upload/transport.js';
 import { createFakeConsent, type FakeConsent } from './fake-consent.js';
+
+/** The publishable key devices send (a test-mode key of the suite's ingest server). */
+export const PUBLISHABLE_KEY = 'pk_test_device_suite';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -50,12 +54,36 @@ export const forbiddenTransport: Transport = {
   send: () => Promise.reject(new UploadError('network', 'no request may be made in this test')),
 };
 
-/** A PNG-typed blob of `size` bytes (PNG signature then a recognisable pattern). */
+/**
+ * A real PNG of about `size` bytes (256 grey pixels a row, stored uncompressed, rows of a pattern
+ * that `seed` shifts): the ingest server decodes its header and keeps it byte for byte.
+ */
 export function pngBlob(size = 1024, seed = 7): Blob {
-  const bytes = new Uint8Array(size);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  for (let i = 8; i < size; i += 1) bytes[i] = (i * 31 + seed) % 251;
-  return new Blob([bytes], { type: 'image/png' });
+  const width = 256;
+  const height = Math.max(1, Math.round(size / (width + 1)));
+  const raw = new Uint8Array((width + 1) * height); // a filter byte (0) then the row
+  for (let i = 0; i < raw.length; i += 1) if (i % (width + 1) !== 0) raw[i] = (i * 31 + seed) % 251;
+  const header = new Uint8Array(13);
+  new DataView(header.buffer).setUint32(0, width);
+  new DataView(header.buffer).setUint32(4, height);
+  header[8] = 8; // bit depth; colour type 0 (grey)
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const chunks = [
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw, { level: 0 })),
+    pngChunk('IEND', new Uint8Array()),
+  ];
+  return new Blob([new Uint8Array(signature), ...chunks], { type: 'image/png' });
+}
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const chunk = new Uint8Array(12 + data.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  chunk.set(new TextEncoder().encode(type), 4);
+  chunk.set(data, 8);
+  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+  return chunk;
 }
 
 /** Names of databases that exist in `idb`. */
@@ -91,7 +119,7 @@ export function createDevice(): Device {
     client: (endpoint, overrides = {}) =>
       createUploadClient({
         endpoint,
-        publishableKey: 'pk_test',
+        publishableKey: PUBLISHABLE_KEY,
         consent: consent.view,
         transport: createFetchTransport(),
         storage: store(),

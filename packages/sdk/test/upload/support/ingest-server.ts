@@ -1,31 +1,35 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   API,
-  ConsentSubmissionSchema,
-  type ErrorCode,
   IDEMPOTENCY_KEY_HEADER,
   PUBLISHABLE_KEY_HEADER,
-  type SubjectExport,
-  type UploadMetadata,
-  UploadMetadataSchema,
-  type UploadResult,
+  type RetailerUpload,
+  RetailerUploadPageSchema,
 } from '@fittingroom/protocol';
+import { loadConfig, startServer } from '@fittingroom/server';
 import * as v from 'valibot';
+import { PUBLISHABLE_KEY } from './harness.js';
 
-/** Scripted misbehaviour for the next request to a route. */
+/** The retailer's secret key (test mode, beside the devices' publishable key). */
+const SECRET_KEY = 'sk_test_device_suite_backend';
+
+/** Scripted misbehaviour for the next request to a route, in place of the server's answer. */
 export type Fault =
   | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: unknown }
-  /** Reads the start of the body, then drops the connection: the upload never arrives. */
+  /** Reads the start of the body, then drops the connection: the server never sees it. */
   | 'drop-mid-body'
-  /** Stores the upload, then drops the connection before answering: the answer is lost. */
+  /** The server stores the upload, then the connection drops before the answer arrives. */
   | 'drop-after-store'
   /** Answers 2xx with a body that does not match the protocol. */
   | 'malformed'
   /** Reads the whole request and never answers (until the client gives up or aborts). */
   | 'hang';
 
-/** One request as the server saw it. */
+/** One request as it reached the proxy. */
 export interface SeenRequest {
   readonly method: string;
   readonly path: string;
@@ -36,259 +40,223 @@ export interface SeenRequest {
   readonly body: unknown;
 }
 
-interface StoredUpload {
-  readonly result: UploadResult;
-  readonly subjectId: string;
-  readonly metadata: UploadMetadata;
-  readonly image: Uint8Array;
-  readonly contentType: string;
-  readonly storedAt: string;
-}
+type Route = 'consents' | 'uploads' | 'subject' | 'export';
 
-/** A tiny in-memory stand-in for the ingest server, on 127.0.0.1 with a random port. */
+/**
+ * The real `@fittingroom/server` (filesystem storage in a temp folder, the given clock) on
+ * 127.0.0.1, behind a proxy that records requests and can replace the next answers of a route
+ * with scripted faults. What the server keeps is read back through its retailer API, so these
+ * tests check the client against the protocol as the server implements it, not a copy of it.
+ */
 export interface IngestServer {
+  /** The proxy's URL: what clients are pointed at. */
   readonly endpoint: string;
   readonly requests: SeenRequest[];
-  /** Uploads stored, by idempotency key. */
-  readonly uploads: Map<string, StoredUpload>;
-  /** Subject id by token. */
-  readonly subjects: Map<string, string>;
-  readonly consents: Map<string, { subjectId: string; status: 'active' | 'withdrawn' }>;
   /** Faults consumed in order by the next requests to each route. */
-  readonly faults: { consents: Fault[]; uploads: Fault[]; subject: Fault[] };
+  readonly faults: Record<Route, Fault[]>;
   /** Called when a request is being held by a `hang` fault. */
   hanging?: (req: IncomingMessage) => void;
   /** Requests to one route. */
   seen(method: string, path: string): SeenRequest[];
+  /** Subject tokens the server handed out, oldest first. */
+  tokens(): string[];
+  /** Uploads the server keeps, newest first. */
+  stored(): Promise<RetailerUpload[]>;
+  /** The bytes the server serves for one kept upload. */
+  image(uploadId: string): Promise<Uint8Array>;
+  /** Receipt ids the server still holds a consent for, of those ever registered. */
+  receipts(): Promise<string[]>;
+  /** Subject ids the server still knows, of those that ever registered. */
+  subjects(): Promise<string[]>;
+  /** Erases the subject holding `receiptId`, as the retailer would on an e-mailed request. */
+  eraseByReceipt(receiptId: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the server. */
-export async function startIngestServer(): Promise<IngestServer> {
-  const state: Omit<IngestServer, 'endpoint' | 'seen' | 'close'> = {
-    requests: [],
-    uploads: new Map(),
-    subjects: new Map(),
-    consents: new Map(),
-    faults: { consents: [], uploads: [], subject: [] },
-  };
-  const server = createServer((req, res) => {
-    handle(state, req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, apiError('internal', String(error)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  // Same object as `state`, so tests can set `hanging` and read the maps live.
-  const extras: Pick<IngestServer, 'endpoint' | 'seen' | 'close'> = {
-    endpoint: `http://127.0.0.1:${port}`,
-    seen: (method, path) => state.requests.filter((r) => r.method === method && r.path === path),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-  return Object.assign(state, extras);
+/** Options of {@link startIngestServer}. */
+export interface IngestServerOptions {
+  /** The server's clock (the device's, so receipts given "now" are not in its future). */
+  readonly now: () => Date;
 }
 
-type State = Omit<IngestServer, 'endpoint' | 'seen' | 'close'>;
+/** Starts the server and its proxy. */
+export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'fr-sdk-ingest-'));
+  const { config } = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    FR_TEST_KEYS: `${PUBLISHABLE_KEY},${SECRET_KEY}`,
+    FR_ALLOWED_ORIGINS: 'https://shop.example',
+    FR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    FR_LOG_LEVEL: 'silent',
+  });
+  const real = await startServer(config, { now: options.now });
+  const registered = new Set<string>();
+  const tokens: string[] = [];
+  const faults: Record<Route, Fault[]> = { consents: [], uploads: [], subject: [], export: [] };
+  const retailer = (method: string, path: string) =>
+    fetch(`${real.url}${path}`, { method, headers: { authorization: `Bearer ${SECRET_KEY}` } });
 
-async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const proxy = createServer((req, res) => {
+    const context = {
+      target: real.url,
+      faults,
+      seen: (body: unknown) => server.requests.push(describe(req, body)),
+      hanging: () => server.hanging?.(req),
+    };
+    relay(req, res, context)
+      .then(({ sent, answer }) => {
+        const ack = answer as { subjectToken?: unknown } | undefined;
+        if (typeof ack?.subjectToken === 'string' && !tokens.includes(ack.subjectToken))
+          tokens.push(ack.subjectToken);
+        const receiptId = (sent as { receipt?: { consentReceiptID?: string } } | undefined)?.receipt
+          ?.consentReceiptID;
+        if (receiptId && answer) registered.add(receiptId);
+      })
+      .catch(() => req.socket.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as AddressInfo;
+
+  const lookUp = async (receiptId: string) => {
+    const res = await retailer('GET', API.retailerSubject(receiptId));
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`subject look-up: ${res.status}`);
+    return (await res.json()) as { subjectId: string; consents: { receiptId: string }[] };
+  };
+  const server: IngestServer = {
+    endpoint: `http://127.0.0.1:${port}`,
+    requests: [],
+    faults,
+    seen: (method, path) => server.requests.filter((r) => r.method === method && r.path === path),
+    tokens: () => [...tokens],
+    async stored() {
+      const res = await retailer('GET', `${API.retailerUploads}?limit=100`);
+      return v.parse(RetailerUploadPageSchema, await res.json()).uploads;
+    },
+    async image(uploadId) {
+      const res = await retailer('GET', API.retailerUploadImage(uploadId));
+      if (!res.ok) throw new Error(`image ${uploadId}: ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    async receipts() {
+      const held = await Promise.all([...registered].map(async (id) => [id, await lookUp(id)]));
+      return held.filter(([, s]) => s !== null).map(([id]) => id as string);
+    },
+    async subjects() {
+      const found = await Promise.all([...registered].map(lookUp));
+      return [...new Set(found.flatMap((s) => (s ? [s.subjectId] : [])))];
+    },
+    async eraseByReceipt(receiptId) {
+      const res = await retailer('DELETE', API.retailerSubject(receiptId));
+      if (!res.ok) throw new Error(`erasure: ${res.status}`);
+    },
+    async close() {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await real.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+interface RelayContext {
+  readonly target: string;
+  readonly faults: Record<Route, Fault[]>;
+  readonly seen: (body: unknown) => void;
+  readonly hanging: () => void;
+}
+
+function routeOf(method: string, path: string): Route {
+  if (path === API.consents) return 'consents';
+  if (path === API.uploads) return 'uploads';
+  return method === 'GET' ? 'export' : 'subject';
+}
+
+/** What went through the proxy: the request's JSON body and the server's JSON answer. */
+interface Relayed {
+  readonly sent?: unknown;
+  readonly answer?: unknown;
+}
+
+/** Answers one request with a scripted fault or the real server's answer. */
+async function relay(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RelayContext,
+): Promise<Relayed> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  const route = path === API.consents ? 'consents' : path === API.uploads ? 'uploads' : 'subject';
-  const fault = req.method === 'GET' ? undefined : state.faults[route].shift();
+  const fault = ctx.faults[routeOf(req.method ?? 'GET', path)].shift();
   if (fault === 'drop-mid-body') {
     await firstChunk(req);
-    log(state, req, path, '(dropped)');
+    ctx.seen('(dropped)');
     req.socket.destroy();
-    return;
+    return {};
   }
   const raw = await readBody(req);
-  const bearer = req.headers.authorization?.replace(/^Bearer /, '');
-  log(
-    state,
-    req,
-    path,
-    req.headers['content-type']?.startsWith('application/json') ? json(raw) : '(binary)',
-  );
+  const sent = req.headers['content-type']?.startsWith('application/json') ? parse(raw) : undefined;
+  ctx.seen(sent ?? '(binary)');
   if (fault === 'hang') {
-    state.hanging?.(req);
-    return;
+    ctx.hanging();
+    return {};
   }
   if (typeof fault === 'object') return send(res, fault.status, fault.body ?? {}, fault.headers);
   if (fault === 'malformed') return send(res, 201, { hello: 'world' });
-  if (req.headers[PUBLISHABLE_KEY_HEADER] !== 'pk_test') {
-    return send(res, 401, apiError('invalid_key', 'bad key'));
-  }
-
-  if (req.method === 'POST' && path === API.consents) return consents(state, raw, bearer, res);
-  if (req.method === 'POST' && path === API.uploads) {
-    const answer = await uploads(state, req, raw, bearer);
-    if (fault === 'drop-after-store') {
-      req.socket.destroy();
-      return;
-    }
-    return send(res, answer.status, answer.body);
-  }
-  const subjectId = bearer ? state.subjects.get(bearer) : undefined;
-  if (!subjectId) return send(res, 401, apiError('invalid_token', 'unknown subject'));
-  if (req.method === 'DELETE' && path === API.subject) {
-    for (const [key, upload] of state.uploads)
-      if (upload.subjectId === subjectId) state.uploads.delete(key);
-    for (const [id, c] of state.consents) if (c.subjectId === subjectId) state.consents.delete(id);
-    state.subjects.delete(bearer ?? '');
-    return send(res, 204, null);
-  }
-  if (req.method === 'GET' && path === API.subjectExport)
-    return send(res, 200, exportOf(state, subjectId));
-  const image = [...state.uploads.values()].find(
-    (u) => u.subjectId === subjectId && API.uploadImage(u.result.uploadId) === path,
-  );
-  if (req.method === 'GET' && image) {
-    res.writeHead(200, { 'content-type': image.contentType });
-    res.end(image.image);
-    return;
-  }
-  send(res, 404, apiError('not_found', 'no such route'));
-}
-
-function consents(state: State, raw: Buffer, bearer: string | undefined, res: ServerResponse) {
-  const parsed = v.safeParse(ConsentSubmissionSchema, json(raw));
-  if (!parsed.success) return send(res, 400, apiError('invalid_request', 'bad submission'));
-  const submission = parsed.output;
-  if (submission.kind === 'withdraw') {
-    const consent = state.consents.get(submission.receiptId);
-    if (!consent) return send(res, 404, apiError('not_found', 'unknown receipt'));
-    consent.status = 'withdrawn';
-    return send(res, 200, {
-      receiptId: submission.receiptId,
-      subjectId: consent.subjectId,
-      status: 'withdrawn',
-    });
-  }
-  let subjectId = bearer ? state.subjects.get(bearer) : undefined;
-  let subjectToken: string | undefined;
-  if (!subjectId) {
-    subjectId = crypto.randomUUID();
-    subjectToken = `tok_${crypto.randomUUID()}`;
-    state.subjects.set(subjectToken, subjectId);
-  }
-  const receiptId = submission.receipt.consentReceiptID;
-  const existing = state.consents.get(receiptId);
-  if (!existing) state.consents.set(receiptId, { subjectId, status: 'active' });
-  const status = existing?.status ?? 'active';
-  return send(res, 201, {
-    receiptId,
-    subjectId,
-    status,
-    ...(subjectToken ? { subjectToken } : {}),
+  const answer = await fetch(`${ctx.target}${req.url ?? '/'}`, {
+    method: req.method ?? 'GET',
+    headers: forwarded(req),
+    ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
   });
-}
-
-async function uploads(
-  state: State,
-  req: IncomingMessage,
-  raw: Buffer,
-  bearer: string | undefined,
-) {
-  const key = req.headers[IDEMPOTENCY_KEY_HEADER];
-  const subjectId = bearer ? state.subjects.get(bearer) : undefined;
-  if (typeof key !== 'string' || !bearer || !subjectId) {
-    return { status: 401, body: apiError('invalid_token', 'no subject') };
+  const body = Buffer.from(await answer.arrayBuffer());
+  if (fault === 'drop-after-store') {
+    req.socket.destroy();
+    return {};
   }
-  const replay = state.uploads.get(key);
-  if (replay) return { status: 200, body: replay.result };
-  const form = await new Request('http://x/', {
-    method: 'POST',
-    headers: { 'content-type': String(req.headers['content-type']) },
-    body: new Uint8Array(raw),
-  }).formData();
-  const metadata = v.safeParse(
-    UploadMetadataSchema,
-    json(Buffer.from(String(form.get('metadata')))),
-  );
-  const image = form.get('image');
-  if (!metadata.success || !(image instanceof Blob)) {
-    return { status: 400, body: apiError('invalid_metadata', 'bad parts') };
-  }
-  const consent = state.consents.get(metadata.output.consentReceiptId);
-  if (!consent) return { status: 403, body: apiError('consent_missing', 'unregistered receipt') };
-  if (consent.status === 'withdrawn')
-    return { status: 403, body: apiError('consent_withdrawn', 'withdrawn') };
-  const result: UploadResult = {
-    uploadId: crypto.randomUUID(),
-    subjectId,
-    subjectToken: bearer,
-    expiresAt: new Date(Date.now() + 30 * 864e5).toISOString(),
-  };
-  state.uploads.set(key, {
-    result,
-    subjectId,
-    metadata: metadata.output,
-    image: new Uint8Array(await image.arrayBuffer()),
-    contentType: image.type,
-    storedAt: new Date().toISOString(),
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name))
+      headers[name] = value;
   });
-  return { status: 201, body: result };
+  res.writeHead(answer.status, headers);
+  res.end(body);
+  const json = answer.headers.get('content-type')?.startsWith('application/json');
+  return { sent, answer: answer.ok && json ? parse(body) : undefined };
 }
 
-function exportOf(state: State, subjectId: string): SubjectExport {
-  return {
-    subjectId,
-    exportedAt: new Date().toISOString(),
-    consents: [],
-    uploads: [...state.uploads.values()]
-      .filter((u) => u.subjectId === subjectId)
-      .map((u) => ({
-        uploadId: u.result.uploadId,
-        productId: u.metadata.productId,
-        contentType: 'image/png' as const,
-        bytes: u.image.byteLength,
-        capturedAt: u.metadata.capturedAt,
-        storedAt: u.storedAt,
-        expiresAt: u.result.expiresAt,
-        imageUrl: API.uploadImage(u.result.uploadId),
-      })),
-  };
+function forwarded(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
+      headers[name] = value;
+  }
+  return headers;
 }
 
-function log(state: State, req: IncomingMessage, path: string, body: unknown) {
+function describe(req: IncomingMessage, body: unknown): SeenRequest {
   const header = (name: string) => {
     const value = req.headers[name];
     return typeof value === 'string' ? value : undefined;
   };
-  state.requests.push({
+  return {
     method: req.method ?? '',
-    path,
+    path: new URL(req.url ?? '/', 'http://x').pathname,
     authorization: header('authorization'),
     idempotencyKey: header(IDEMPOTENCY_KEY_HEADER),
     publishableKey: header(PUBLISHABLE_KEY_HEADER),
     cookie: header('cookie'),
     body,
-  });
+  };
 }
 
-function apiError(code: ErrorCode, message: string) {
-  return { error: { code, message } };
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  if (status === 204) {
-    res.writeHead(204, headers);
-    res.end();
-    return;
-  }
+function send(res: ServerResponse, status: number, body: unknown, headers = {}): Relayed {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+  return {};
 }
 
-function json(raw: Buffer): unknown {
+function parse(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
