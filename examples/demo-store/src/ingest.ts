@@ -32,6 +32,11 @@ export async function startIngest(options: IngestOptions): Promise<RunningServer
     FR_PUBLISHABLE_KEYS: options.publishableKey,
     FR_ENCRYPTION_KEY: options.encryptionKey,
     FR_LOG_LEVEL: options.logLevel ?? 'warn',
+    // The public retention policy (/retention-policy, linked from the consent notice) states
+    // the same controller and storage location as the store's pages.
+    FR_CONTROLLER_NAME: 'Lumen & Loop Ltd',
+    FR_CONTROLLER_CONTACT: 'privacy@lumenloop.example',
+    FR_STORAGE_LOCATION: 'Frankfurt, Germany',
   });
   return startServer(config);
 }

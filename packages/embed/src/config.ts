@@ -17,6 +17,7 @@ const KNOWN = ['sdkUrl', 'assetsUrl', 'ingest', 'policy', 'locale', 'strings', '
 // Policy fields a script tag can carry, as [option, attribute]; the SDK checks the rest.
 const POLICY_TEXT: ReadonlyArray<readonly [string, string]> = [
   ['policyUrl', 'policy-url'],
+  ['retentionPolicyUrl', 'retention-policy-url'],
   ['policyVersion', 'policy-version'],
   ['jurisdiction', 'jurisdiction'],
   ['storageLocation', 'storage-location'],
@@ -81,6 +82,14 @@ function policyFrom(read: AttributeReader, global: Obj, pageUrl: string): Policy
   requireText(policy, 'policyUrl', 'policy-url');
   // A page-relative policy link (`/privacy`) is what retailers write; receipts need it absolute.
   policy.policyUrl = urlAt(policy.policyUrl, pageUrl, 'policy.policyUrl');
+  // The public retention policy (the ingest server's /retention-policy), by the same rule.
+  if (policy.retentionPolicyUrl !== undefined) {
+    policy.retentionPolicyUrl = urlAt(
+      policy.retentionPolicyUrl,
+      pageUrl,
+      'policy.retentionPolicyUrl',
+    );
+  }
   requireText(policy, 'policyVersion', 'policy-version');
   requireText(policy.controller as Obj, 'name', 'controller', 'controller.');
   requireText(policy.controller as Obj, 'contact', 'contact', 'controller.');

@@ -66,6 +66,27 @@ describe('resolveConfig', () => {
     });
   });
 
+  it('reads data-retention-policy-url, resolved against the page like the policy link', () => {
+    const attrs = {
+      ...BASE_ATTRS,
+      'retention-policy-url': 'https://ingest.shop.example/retention-policy',
+    };
+    expect(resolveConfig(reader(attrs), undefined, LOADER, PAGE).policy.retentionPolicyUrl).toBe(
+      'https://ingest.shop.example/retention-policy',
+    );
+    const relative = { ...BASE_ATTRS, 'retention-policy-url': '/retention-policy?lang=fr' };
+    expect(resolveConfig(reader(relative), undefined, LOADER, PAGE).policy.retentionPolicyUrl).toBe(
+      'https://shop.example/retention-policy?lang=fr',
+    );
+    expect(resolveConfig(reader(BASE_ATTRS), undefined, LOADER, PAGE).policy).not.toHaveProperty(
+      'retentionPolicyUrl',
+    );
+    const global = { policy: { retentionPolicyUrl: 'https://[bad' } };
+    expect(problem(() => resolveConfig(reader(BASE_ATTRS), global, LOADER, PAGE)).field).toBe(
+      'policy.retentionPolicyUrl',
+    );
+  });
+
   it('resolves configured URLs against the page and parses list and flag attributes', () => {
     const config = resolveConfig(
       reader({ ...BASE_ATTRS, assets: '../models/', purposes: 'camera, upload', debug: '' }),
