@@ -91,7 +91,7 @@ describe('glasses temples', () => {
       pose.x[2] * pose.y[0] - pose.x[0] * pose.y[2],
       pose.x[0] * pose.y[1] - pose.x[1] * pose.y[0],
     ];
-    c.forEach((v, i) => expect(v).toBeCloseTo(pose.z[i]!, 9));
+    for (const [i, v] of c.entries()) expect(v).toBeCloseTo(pose.z[i]!, 9);
   });
 
   it('keep the head’s axes without the ear landmarks or with ears in front of the bridge', () => {
