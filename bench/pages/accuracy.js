@@ -3,6 +3,8 @@
 // (default options: worker, VideoFrame, 480 px inference, its own delegate choice). On the
 // same frame, bare tasks-vision runs three ways (the reference and the options measured for
 // hands at the edge). Anchoring, rules and scoring run in Node on what this page returns.
+// Every wait on the browser (a decoded photo, a played or presented frame, a started model)
+// has a deadline that rejects naming what it waited for: the run fails loudly, never idles.
 import { createLandmarker } from '/packages/sdk/dist/landmarks.js';
 
 const ASSETS = '/fittingroom/assets/'; // the assets folder, worker included (e2e/support/server.ts)
@@ -18,7 +20,24 @@ const video = document.getElementById('video');
 let photo = null;
 let vision = null;
 
-const nextVideoFrame = () => new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+/** `promise`, or a rejection naming `what` after `ms`. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`page: ${what} did not happen in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The next frame the video presents after the source is painted. A canvas stream sends a frame
+ * only when the canvas is painted, so the paint comes after the callback is asked for.
+ */
+function paintedFrame() {
+  const next = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
+  paint();
+  return within(next, 10_000, 'a video frame after painting the source');
+}
 const paint = () => photo && ctx.drawImage(photo, 0, 0, canvas.width, canvas.height);
 
 async function bareTask(kind, runningMode) {
@@ -49,67 +68,76 @@ function capped() {
   return c;
 }
 
-/** Bare tasks-vision on `frames` repaints of the source: landmarks of the last, median ms. */
-async function runBare(kind, mode, frames, source) {
-  const task = await bareTask(kind, mode);
-  const times = [];
-  let result = null;
-  let ts = Math.round(performance.now());
-  for (let i = 0; i < frames; i++) {
-    paint();
-    const image = source();
-    const start = performance.now();
-    ts = Math.max(ts + 1, Math.round(start));
-    result = mode === 'IMAGE' ? task.detect(image) : task.detectForVideo(image, ts);
-    times.push(performance.now() - start);
-  }
-  task.close();
-  return { landmarks: landmarksOf(result), ms: median(times) };
+/** What the page was doing, for the error of a step that ran out of time. */
+function state() {
+  return {
+    paused: video.paused,
+    readyState: video.readyState,
+    currentTime: video.currentTime,
+    visibility: document.visibilityState,
+    photo: photo?.src ?? null,
+  };
 }
 
 window.acc = {
+  state,
   /** Loads a photo (640×480 PNG) into the live canvas stream. */
   async load(url) {
     photo = new Image();
     photo.src = url;
-    await photo.decode();
+    await within(photo.decode(), 10_000, `decoding ${url}`);
     video.srcObject ??= canvas.captureStream(30);
-    // A canvas stream sends a frame only when the canvas is painted after it exists, and the
-    // video starts playing only once a frame came.
+    // The video starts playing only once a frame came: paint while waiting for both.
     const playing = video.play();
-    const next = nextVideoFrame();
+    const first = paintedFrame();
+    await within(playing, 10_000, 'the video playing');
     paint();
-    await playing;
-    paint();
-    await next;
+    await first;
   },
   /**
-   * The SDK's landmarker on the stream, fresh for this photo: the last of `frames` results.
-   * `maxHands` unset is the default a shopper gets; 2 measures what a second hand costs.
+   * The SDK's landmarker on the stream, fresh for this photo: the last of `frames` results and
+   * the median time of one detect. `maxHands` unset is the default a shopper gets.
    */
   async sdk(kind, frames, maxHands) {
     const options = { kind, assetsUrl: ASSETS, consent: allowAll };
-    const landmarker = await createLandmarker(maxHands ? { ...options, maxHands } : options);
+    const started = createLandmarker(maxHands ? { ...options, maxHands } : options);
+    const landmarker = await within(started, 90_000, `the SDK's ${kind} landmarker starting`);
     const times = [];
     let frame = null;
-    for (let i = 0; i < frames; i++) {
-      const next = nextVideoFrame();
-      paint();
-      await next;
-      const start = performance.now();
-      frame = await landmarker.detect(video, start);
-      times.push(performance.now() - start);
+    try {
+      for (let i = 0; i < frames; i++) {
+        await paintedFrame();
+        const start = performance.now();
+        frame = await within(landmarker.detect(video, start), 30_000, `SDK detect ${i + 1}`);
+        times.push(performance.now() - start);
+      }
+    } finally {
+      await within(landmarker.close(), 10_000, "the SDK's landmarker closing");
     }
-    await landmarker.close();
     return { frame, ms: median(times), delegate: landmarker.delegate };
   },
-  /** Bare tasks-vision: IMAGE mode at full size, VIDEO mode at full size and at 480 px. */
-  async bare(kind, frames) {
-    return {
-      image: await runBare(kind, 'IMAGE', frames, () => canvas),
-      videoFull: await runBare(kind, 'VIDEO', frames, () => canvas),
-      video480: await runBare(kind, 'VIDEO', frames, capped),
-    };
+  /**
+   * Bare tasks-vision on `frames` repaints of the source (IMAGE or VIDEO mode, full size or at
+   * the 480 px cap): landmarks of the last, median ms of one detect call.
+   */
+  async bare(kind, mode, frames, cap) {
+    const task = await within(bareTask(kind, mode), 90_000, `bare ${kind} ${mode} starting`);
+    const times = [];
+    let result = null;
+    let ts = Math.round(performance.now());
+    try {
+      for (let i = 0; i < frames; i++) {
+        paint();
+        const image = cap ? capped() : canvas;
+        const start = performance.now();
+        ts = Math.max(ts + 1, Math.round(start));
+        result = mode === 'IMAGE' ? task.detect(image) : task.detectForVideo(image, ts);
+        times.push(performance.now() - start);
+      }
+    } finally {
+      task.close();
+    }
+    return { landmarks: landmarksOf(result), ms: median(times) };
   },
 };
 window.accReady = true;

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TWO_HANDS_RAISE, twoHandsFilter, wholeHandLeft } from '../../e2e/support/two-hands.js';
 
 /** Frame size of every variant (the fake camera's). */
 export const FRAME = { width: 640, height: 480 } as const;
@@ -30,6 +31,17 @@ export interface PhotoVariant {
   readonly forearm: boolean;
   /** A cut-out with a transparent background, put on white first (the forearm photos). */
   readonly cutout?: boolean;
+  /** Instead of crop, place, rotate and mirror: an ffmpeg filter graph (one input, one output). */
+  readonly graph?: string;
+  /** The photo's areas in the frame, when made by `graph` (the rest is padding). */
+  readonly content?: readonly Rect[];
+  /** Hands in the frame (default 1). */
+  readonly hands?: number;
+  /**
+   * With two hands: the box, in frame pixels, where the wrist of the hand a product belongs on
+   * lies (the hand whose required landmarks are in view).
+   */
+  readonly expect?: Rect;
 }
 
 const FULL: Rect = [0, 0, FRAME.width, FRAME.height];
@@ -47,6 +59,24 @@ function forearmVariant(
   const h = 2 * Math.round((size[1] * FRAME.width) / size[0] / 2);
   const place: Rect = [0, (FRAME.height - h) / 2, FRAME.width, h];
   return { name, photo, kind: 'hand', place, forearm: true, cutout: true, ...more };
+}
+
+/** Two hands side by side, one whose ring joints are cut by the frame's top (two-hands.ts). */
+function twoHands(name: string, raisedOnLeft: boolean): PhotoVariant {
+  const whole = wholeHandLeft(raisedOnLeft);
+  const wholeBox: Rect = [whole, 0, 320, 480];
+  const raisedBox: Rect = [320 - whole, 0, 320, 480 - TWO_HANDS_RAISE];
+  return {
+    name,
+    photo: HAND,
+    kind: 'hand',
+    place: FULL,
+    forearm: false,
+    hands: 2,
+    graph: twoHandsFilter(raisedOnLeft),
+    content: [wholeBox, raisedBox],
+    expect: wholeBox,
+  };
 }
 
 /**
@@ -138,6 +168,8 @@ export const VARIANTS: readonly PhotoVariant[] = [
   forearmVariant('forearm, right back, darker', 'forearm-right-back.webp', [273, 200], {
     dark: true,
   }),
+  twoHands('two hands, the right one raised out of the frame', false),
+  twoHands('two hands, the left one raised out of the frame', true),
   { name: 'face', photo: FACE, kind: 'face', place: FACE_BOX, forearm: false },
   {
     name: 'face mirrored',
@@ -167,6 +199,7 @@ export const VARIANTS: readonly PhotoVariant[] = [
 
 /** The ffmpeg filter chain that makes a variant's frame from its photo. */
 export function filterOf(v: PhotoVariant): string {
+  if (v.graph) return v.graph;
   const [x, y, w, h] = v.place;
   const steps: string[] = [];
   // Transparent background to white: 255 − (255 − c)·α.
@@ -179,13 +212,18 @@ export function filterOf(v: PhotoVariant): string {
   return steps.join(',');
 }
 
-/** Corners of the photo's area in the frame, in frame pixels (the rest is padding). */
-export function contentOf(v: PhotoVariant): { x: number; y: number }[] {
+/** The photo's areas in the frame, each as its corners in frame pixels (the rest is padding). */
+export function contentOf(v: PhotoVariant): { x: number; y: number }[][] {
+  if (v.content) return v.content.map(([x, y, w, h]) => corners(x, y, w, h));
   const [x, y, w, h] = v.place;
+  return [corners(x, y, w, h, v)];
+}
+
+function corners(x: number, y: number, w: number, h: number, v?: PhotoVariant) {
   const cx = FRAME.width / 2;
   const cy = FRAME.height / 2;
-  const c = Math.cos(v.rotate ?? 0);
-  const s = Math.sin(v.rotate ?? 0);
+  const c = Math.cos(v?.rotate ?? 0);
+  const s = Math.sin(v?.rotate ?? 0);
   return [
     [x, y],
     [x + w, y],
@@ -195,7 +233,7 @@ export function contentOf(v: PhotoVariant): { x: number; y: number }[] {
     const dx = px! - cx;
     const dy = py! - cy;
     const rx = cx + dx * c - dy * s;
-    return { x: v.mirror ? FRAME.width - rx : rx, y: cy + dx * s + dy * c };
+    return { x: v?.mirror ? FRAME.width - rx : rx, y: cy + dx * s + dy * c };
   });
 }
 

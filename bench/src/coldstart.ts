@@ -112,6 +112,8 @@ export async function coldStartBenchmark(bench: BenchBrowser, rounds: number): P
       {
         baseline: ms(warm('bare-main')),
         ratio: times(ratio(warm('sdk'), warm('bare-main'))),
+        target: '≤ 1.20×',
+        verdict: verdict(ratio(warm('sdk'), warm('bare-main')) <= 1.2),
       },
     ),
     row('Warm reopen: SDK vs bare re-create in a worker', ms(warm('sdk')), {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forearmFilter } from './forearm-photos.js';
+import { twoHandsFilter } from './two-hands.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const photos = join(here, '..', 'fixtures', 'photos');
@@ -46,6 +47,9 @@ export const CAMERAS = {
     photo: 'forearm-right-back.webp',
     filter: forearmFilter('forearm-right-back'),
   },
+  // Two hands side by side, one raised so that its ring joints leave the frame (two-hands.ts).
+  'two-hands': { photo: 'handSrc.jpg', filter: twoHandsFilter(false) },
+  'two-hands-swapped': { photo: 'handSrc.jpg', filter: twoHandsFilter(true) },
   face: { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0' },
   'face-mirrored': { photo: 'astronaut.png', filter: 'scale=480:480,pad=640:480:80:0,hflip' },
   // The face in the top-left part of the frame and rolled 15° (the 3D off-centre case).

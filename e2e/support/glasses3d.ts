@@ -16,6 +16,8 @@ export interface GlassesCheck {
   readonly roll: number;
   /** Landmark 168's position along the eye line (view-width units), as `front.span` is. */
   readonly bridgeAlong: number;
+  /** Outer eye corner to outer eye corner (landmarks 33 ↔ 263), in view-width units. */
+  readonly eyeWidth: number;
 }
 
 /**
@@ -42,5 +44,6 @@ export async function checkGlasses3d(page: Page, screenshot: string): Promise<Gl
   const temples = await colourStats(page, 'green', [silhouette]);
   await page.screenshot({ path: screenshot });
   const bridgeAlong = at(168)[0] * Math.cos(roll) + ((at(168)[1] * 3) / 4) * Math.sin(roll);
-  return { bridge: at(168), faceWidth, front, temples, roll, bridgeAlong };
+  const eyeWidth = Math.hypot(at(263)[0] - at(33)[0], ((at(263)[1] - at(33)[1]) * 3) / 4);
+  return { bridge: at(168), faceWidth, front, temples, roll, bridgeAlong, eyeWidth };
 }

@@ -44,8 +44,24 @@ export async function installMediaProbe(context: BrowserContext): Promise<void> 
       liveWorkers: 0,
       videoFrames: 0,
       videoBitmaps: 0,
+      webgl: [] as (WebGLRenderingContext | WebGL2RenderingContext)[],
     };
     Object.defineProperty(window, '__frProbe', { value: probe });
+    // Every WebGL context a page canvas hands out; a live one is not lost.
+    const nativeGetContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (
+      this: HTMLCanvasElement,
+      ...args: unknown[]
+    ) {
+      const context = (nativeGetContext as (...a: unknown[]) => RenderingContext | null).apply(
+        this,
+        args,
+      );
+      const isGl =
+        context instanceof WebGLRenderingContext || context instanceof WebGL2RenderingContext;
+      if (isGl && !probe.webgl.includes(context)) probe.webgl.push(context);
+      return context;
+    } as typeof nativeGetContext;
     const md = navigator.mediaDevices;
     if (md?.getUserMedia) {
       const original = md.getUserMedia.bind(md);
@@ -94,6 +110,9 @@ export function readMediaProbe(page: Page): Promise<{
   liveWorkers: number;
   videoFrames: number;
   videoBitmaps: number;
+  /** WebGL contexts made by page canvases, and how many of them are not lost. */
+  webglContexts: number;
+  liveWebglContexts: number;
 }> {
   return page.evaluate(() => {
     const probe = (
@@ -105,6 +124,7 @@ export function readMediaProbe(page: Page): Promise<{
           liveWorkers: number;
           videoFrames: number;
           videoBitmaps: number;
+          webgl: WebGLRenderingContext[];
         };
       }
     ).__frProbe;
@@ -115,6 +135,8 @@ export function readMediaProbe(page: Page): Promise<{
       liveWorkers: probe.liveWorkers,
       videoFrames: probe.videoFrames,
       videoBitmaps: probe.videoBitmaps,
+      webglContexts: probe.webgl.length,
+      liveWebglContexts: probe.webgl.filter((c) => !c.isContextLost()).length,
     };
   });
 }

@@ -25,10 +25,16 @@ export const ERROR_CODES = {
     'camera_unsupported',
     'camera_failed',
   ],
-  /** On-device ML (ml/landmarker.ts). */
-  ml: ['consent_required', 'ml_load_failed', 'ml_download_failed'],
-  /** 3D products (render3d/errors.ts): the image fallback is drawn instead. */
-  model: ['model_failed', 'webgl_unavailable'],
+  /**
+   * On-device ML (ml/landmarker.ts). `ml_context_lost`: the device took the landmarker's WebGL
+   * context away and it could not be made again (gl/recovery.ts); the try-on offers a retry.
+   */
+  ml: ['consent_required', 'ml_load_failed', 'ml_download_failed', 'ml_context_lost'],
+  /**
+   * 3D products (render3d/errors.ts): the image fallback is drawn instead. `webgl_context_lost`:
+   * the 3D renderer's context was lost and could not be made again.
+   */
+  model: ['model_failed', 'webgl_unavailable', 'webgl_context_lost'],
   /** Capture (`CaptureError`): no frame yet, or drawing/encoding failed. */
   capture: ['capture_not_ready', 'capture_failed'],
   /**

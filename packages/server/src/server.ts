@@ -3,7 +3,7 @@ import { type AppDeps, buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { withDevKey } from './config-keys.js';
 import { createContext } from './context.js';
-import { connectShared, type SharedState } from './coordination/shared.js';
+import type { SharedState } from './coordination/shared.js';
 import type { FsOps } from './storage/fs.js';
 import { openStorage } from './storage/index.js';
 import type { Storage } from './storage/types.js';
@@ -40,8 +40,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = await withDevKey(given);
   let log: (error: Error) => void = () => undefined; // the app's logger, once it exists
+  // ioredis loads only when configured, like the AWS SDK: a smaller heap is less for every
+  // full garbage collection to mark.
   const shared: SharedState | null = config.redisUrl
-    ? await connectShared(config.redisUrl, (error) => log(error))
+    ? await (await import('./coordination/shared.js')).connectShared(config.redisUrl, (error) =>
+        log(error),
+      )
     : null;
   const storage = options.storage ?? (await openStorage(config, options.fs));
   const deps = { storage, now: options.now, coordination: shared?.coordination };

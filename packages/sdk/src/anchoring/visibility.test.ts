@@ -101,30 +101,6 @@ describe('rings', () => {
   });
 });
 
-describe('two hands in view', () => {
-  const left = handFrame(shifted(HAND_UP, -250, 0), 0.8);
-  const right = handFrame(shifted(HAND_UP, 250, 0), 0.9);
-  const both = (a: LandmarkFrame, b: LandmarkFrame): LandmarkFrame => {
-    if (a.kind !== 'hand' || b.kind !== 'hand') throw new Error('fixture');
-    return { ...a, hands: [...a.hands, ...b.hands] };
-  };
-
-  it('keep the hand used last frame, even when the other is more confident', () => {
-    const first = placeProduct(ring, left, VIEW);
-    const next = placeProduct(ring, both(left, right), VIEW, first.handAt);
-    expect(next.placements[0]?.x).toBeCloseTo(250, 6);
-    expect(placeProduct(ring, both(left, right), VIEW).placements[0]?.x).toBeCloseTo(750, 6);
-  });
-
-  it('use the hand whose required landmarks are in view', () => {
-    // The more confident hand has its wrist at the bottom edge: the watch goes on the other.
-    const cut = handFrame(shifted(HAND_UP, 250, 200), 0.95);
-    const placed = placeProduct(watch, both(left, cut), VIEW);
-    expect(placed.tracking).toBe(true);
-    expect(placed.placements[0]?.x).toBeCloseTo(210, 6);
-  });
-});
-
 describe('face products', () => {
   const turned = (yaw: number) =>
     faceFrame({ ...FACE_FRONT, 1: [425 + 150 * (0.5 + NOSE_DEPTH_RATIO * Math.tan(yaw)), 450] });

@@ -124,6 +124,10 @@ export const TRYON_KEYS = [
   'withdrawn',
   'mlFailed',
   'ml_download_failed',
+  /** The landmarker's WebGL context was lost: it is being made again. */
+  'restarting',
+  /** …and it could not be: a retry is offered. */
+  'ml_context_lost',
   /** No byte of the download arrived for a while (STALL_MS); a retry is offered. */
   'download_stalled',
   'retry',

@@ -4,6 +4,7 @@ import type {
   HandLandmarker,
   HandLandmarkerResult,
 } from '@mediapipe/tasks-vision';
+import { createGlRecovery, type GlChange } from '../gl/recovery.js';
 import { type DownloadProgress, installDownloadMeter } from './download-meter.js';
 import type { FetchScope } from './fetch-guard.js';
 import { createPixelReader, forearmSkinShare } from './forearm.js';
@@ -28,8 +29,16 @@ export type EngineImage =
 export interface Engine {
   /** The delegate actually in use after any fallback. */
   readonly delegate: Delegate;
-  /** Landmarks for one frame; `timestampMs` must strictly increase. */
-  detect(image: EngineImage, timestampMs: number, width: number, height: number): LandmarkFrame;
+  /**
+   * Landmarks for one frame; `timestampMs` must strictly increase. Null while the WebGL context
+   * is being recreated after a loss (see `onContext` of {@link createEngine}).
+   */
+  detect(
+    image: EngineImage,
+    timestampMs: number,
+    width: number,
+    height: number,
+  ): LandmarkFrame | null;
   /** Frees the wasm graph; the engine is unusable afterwards. */
   close(): void;
 }
@@ -72,12 +81,22 @@ async function fetchModel(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The canvas tasks-vision binds its WebGL context to. tasks-vision uploads every frame as a
+ * texture, so there is one on the CPU delegate too; the engine makes it to be told of its loss.
+ */
+function glCanvas(): HTMLCanvasElement | OffscreenCanvas {
+  if (typeof document !== 'undefined') return document.createElement('canvas');
+  return new OffscreenCanvas(1, 1);
+}
+
 async function createTask(
   vision: Vision,
   fileset: WasmFileset,
   options: EngineOptions,
   delegate: Delegate,
   model: Promise<Uint8Array>,
+  canvas: HTMLCanvasElement | OffscreenCanvas,
 ): Promise<HandLandmarker | FaceLandmarker> {
   // tasks-vision loads its wasm first and reads the model after: a stream lets that start now,
   // while the model is still downloading. One stream per attempt (a fallback reads it again).
@@ -91,12 +110,14 @@ async function createTask(
   const loaded = await preloadedFileset(fileset);
   if (options.kind === 'hand') {
     return vision.HandLandmarker.createFromOptions(loaded, {
+      canvas,
       baseOptions,
       runningMode: 'VIDEO',
       numHands: options.maxHands,
     });
   }
   return vision.FaceLandmarker.createFromOptions(loaded, {
+    canvas,
     baseOptions,
     runningMode: 'VIDEO',
     numFaces: options.maxFaces,
@@ -147,11 +168,14 @@ function withForearms(
 /**
  * Loads tasks-vision from the self-hosted assets (never bundled, never before consent) and
  * creates one landmarker on the chosen delegate (a GPU that fails falls back to the CPU),
- * reporting the bytes of the wasm and the model as they arrive.
+ * reporting the bytes of the wasm and the model as they arrive. When the device takes its WebGL
+ * context away, the landmarker is made again on a fresh canvas (the wasm and model come from
+ * the HTTP cache where the files are served cacheable) and `onContext` is told of each step.
  */
 export async function createEngine(
   options: EngineOptions,
   onProgress: (progress: DownloadProgress) => void = () => {},
+  onContext: (change: GlChange) => void = () => {},
 ): Promise<Engine> {
   const fileset = wasmFileset(options.assetsUrl);
   const modelUrl = options.assetsUrl + modelFile(options);
@@ -160,36 +184,79 @@ export async function createEngine(
   const scope = globalThis as unknown as FetchScope;
   const removeMeter = installDownloadMeter(scope, [fileset.wasmBinaryPath, modelUrl], onProgress);
   let delegate: Delegate = options.delegate;
-  let task: HandLandmarker | FaceLandmarker;
+  let task: HandLandmarker | FaceLandmarker | null;
+  let canvas = glCanvas();
+  let vision: Vision;
   try {
     const model = fetchModel(modelUrl);
     model.catch(() => {}); // read by the task; a failure while the wasm loads is not unhandled
     const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
     // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
-    const vision = (await import(
+    vision = (await import(
       /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
     )) as Vision;
-    task = await createTask(vision, fileset, options, delegate, model).catch(
+    task = await createTask(vision, fileset, options, delegate, model, canvas).catch(
       async (error: unknown) => {
         await model; // a failed download is the error to report, not a GPU failure
         if (delegate === 'CPU') throw error;
         delegate = 'CPU';
-        return createTask(vision, fileset, options, delegate, model);
+        canvas = glCanvas(); // the failed attempt may hold a context on the first one
+        return createTask(vision, fileset, options, delegate, model, canvas);
       },
     );
   } finally {
     removeMeter();
   }
+  const recovery = createGlRecovery({
+    async recreate() {
+      const fresh = glCanvas();
+      const next = await createTask(
+        vision,
+        fileset,
+        options,
+        delegate,
+        fetchModel(modelUrl),
+        fresh,
+      );
+      if (closed) return next.close();
+      watch(fresh);
+      canvas = fresh;
+      task = next;
+    },
+    onChange: onContext,
+  });
+  let closed = false;
+  const onLost = () => {
+    const lost = task;
+    task = null;
+    // Its graph holds textures of a context that is gone: freed now, never run again.
+    try {
+      lost?.close();
+    } catch {
+      // Closing on a lost context may fail inside the wasm; the instance is dropped either way.
+    }
+    recovery.lost();
+  };
+  const watch = (target: HTMLCanvasElement | OffscreenCanvas) =>
+    target.addEventListener('webglcontextlost', onLost, { once: true });
+  watch(canvas);
   const readPixels = createPixelReader();
   return {
-    delegate,
+    get delegate() {
+      return delegate;
+    },
     detect(image, timestampMs, width, height) {
+      if (!task) return null;
       const result = task.detectForVideo(image, timestampMs);
       const frame = toFrame(options.kind, result, { timestampMs, width, height });
       return frame.kind === 'hand' ? withForearms(frame, image, readPixels) : frame;
     },
     close() {
-      task.close();
+      closed = true;
+      recovery.dispose();
+      canvas.removeEventListener('webglcontextlost', onLost);
+      task?.close();
+      task = null;
     },
   };
 }

@@ -4,6 +4,7 @@ export {
   createLandmarker,
   type FrameSource,
   type Landmarker,
+  type LandmarkerContextChange,
   type LandmarkerOptions,
 } from './landmarker.js';
 export type {

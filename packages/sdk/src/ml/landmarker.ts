@@ -1,13 +1,25 @@
 import type { ConsentView } from '../consent/types.js';
+import { createEmitter } from '../emitter.js';
 import { FittingRoomError } from '../errors.js';
+import type { GlChange } from '../gl/recovery.js';
+import { type FrameSource, startMain, startWorker } from './backends.js';
 import { chooseDelegate, type DelegateReason, settledChoice } from './delegate.js';
 import type { DownloadProgress } from './download-meter.js';
-import type { Engine } from './engine.js';
-import { denyMediaPipeTelemetry, installFetchGuard } from './fetch-guard.js';
 import { probeGpu } from './gpu-probe.js';
-import type { FromWorker, ToWorker } from './messages.js';
 import { nextTimestamp } from './timestamps.js';
 import type { Delegate, EngineOptions, LandmarkerKind, LandmarkFrame } from './types.js';
+
+export { type FrameSource, sourceSize } from './backends.js';
+
+/**
+ * A change of the landmarker's WebGL context (tasks-vision keeps one, on the CPU delegate too):
+ * lost, made again (detection resumes), or not possible (`ml_context_lost`; close it and start
+ * a new one).
+ */
+export type LandmarkerContextChange =
+  | { readonly state: 'lost' }
+  | { readonly state: 'restored' }
+  | { readonly state: 'failed'; readonly error: FittingRoomError };
 
 /** Options of {@link createLandmarker}. */
 export interface LandmarkerOptions {
@@ -42,16 +54,6 @@ export interface LandmarkerOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** What a landmarker reads a frame from: the live video, or a still for tests and previews. */
-export type FrameSource = HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | ImageBitmap;
-
-/** Pixel size of a frame source. */
-export function sourceSize(source: FrameSource): { width: number; height: number } {
-  if ('videoWidth' in source) return { width: source.videoWidth, height: source.videoHeight };
-  if ('naturalWidth' in source) return { width: source.naturalWidth, height: source.naturalHeight };
-  return { width: source.width, height: source.height };
-}
-
 /** A running landmarker; one per kind, reused across frames. */
 export interface Landmarker {
   readonly kind: LandmarkerKind;
@@ -59,13 +61,16 @@ export interface Landmarker {
   readonly delegate: Delegate;
   /** Why that delegate runs (a forced one says `requested`). */
   readonly delegateReason: DelegateReason;
-  /** Landmarks of the source's current frame; resolves null when closed meanwhile. */
+  /**
+   * Landmarks of the source's current frame; resolves null when closed meanwhile, or while a
+   * lost WebGL context is being made again.
+   */
   detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
+  /** Subscribes to changes of its WebGL context; returns an unsubscribe function. */
+  onContext(listener: (change: LandmarkerContextChange) => void): () => void;
   /** Releases the worker, the wasm graph and the withdrawal subscription. Safe to call twice. */
   close(): Promise<void>;
 }
-
-const WORKER_FILE = 'ml-worker.js';
 
 function resolveMode(mode: LandmarkerOptions['mode']): 'worker' | 'main' {
   if (mode === 'worker' || mode === 'main') return mode;
@@ -119,11 +124,12 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
       options.onProgress?.(progress);
     },
   };
-  const backend = await (mode === 'worker' ? startWorker : startMain)(engineOpts, config).catch(
-    (error: unknown) => {
-      throw downloadCut(received) || options.signal?.aborted ? asDownloadError(error) : error;
-    },
-  );
+  const changes = createEmitter<{ context: LandmarkerContextChange }>();
+  const onContext = (change: GlChange) => changes.emit('context', typedChange(change));
+  const start = mode === 'worker' ? startWorker : startMain;
+  const backend = await start(engineOpts, config, onContext).catch((error: unknown) => {
+    throw downloadCut(received) || options.signal?.aborted ? asDownloadError(error) : error;
+  });
   const settled = settledChoice(chosen, backend.delegate);
   let last = -1;
   let closed = false;
@@ -140,139 +146,24 @@ export async function createLandmarker(options: LandmarkerOptions): Promise<Land
       last = nextTimestamp(last, timestampMs);
       return backend.detect(source, last);
     },
+    onContext: (listener) => changes.on('context', listener),
     async close() {
       if (closed) return;
       closed = true;
       unsubscribe();
+      changes.clear();
       await backend.close();
     },
   };
   return landmarker;
 }
 
-/**
- * The frame to hand to the worker. A VideoFrame of the video wraps the camera's buffer without
- * copying it (createImageBitmap copies every frame on the main thread); stills and browsers
- * without WebCodecs take the bitmap path.
- */
-async function grabFrame(
-  source: FrameSource,
-  timestampMs: number,
-): Promise<ImageBitmap | VideoFrame> {
-  if (typeof VideoFrame === 'function' && source instanceof HTMLVideoElement) {
-    try {
-      return new VideoFrame(source, { timestamp: Math.round(timestampMs * 1000) });
-    } catch {
-      // No frame decoded yet, or a browser that cannot wrap this video: copy instead.
-    }
-  }
-  return createImageBitmap(source);
-}
-
-interface Backend {
-  readonly delegate: Delegate;
-  detect(source: FrameSource, timestampMs: number): Promise<LandmarkFrame | null>;
-  close(): Promise<void>;
-}
-
-async function startMain(options: EngineOptions, config: LandmarkerOptions): Promise<Backend> {
-  // On the page we may not restrict the retailer's own fetches: block only MediaPipe's logging.
-  const removeGuard = installFetchGuard(
-    globalThis as unknown as { fetch: typeof fetch },
-    globalThis.location.href,
-    denyMediaPipeTelemetry,
-    config.onBlocked,
+function typedChange(change: GlChange): LandmarkerContextChange {
+  if (change.state !== 'failed') return change;
+  const error = new FittingRoomError(
+    'ml_context_lost',
+    'The device took the try-on’s graphics context away and it could not be made again.',
+    { cause: change.error },
   );
-  let engine: Engine;
-  try {
-    const { createEngine } = await import('./engine.js');
-    const created = createEngine(options, config.onProgress);
-    // tasks-vision's own fetches cannot be aborted on the page: a late engine is closed instead.
-    engine = await new Promise<Engine>((resolve, reject) => {
-      created.then((e) => (config.signal?.aborted ? e.close() : resolve(e)), reject);
-      config.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-    });
-  } catch (error) {
-    removeGuard();
-    throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
-      cause: error,
-    });
-  }
-  return {
-    delegate: engine.delegate,
-    async detect(source, timestampMs) {
-      const { width, height } = sourceSize(source);
-      return engine.detect(source, timestampMs, width, height);
-    },
-    async close() {
-      // tasks-vision's close() clears its log timer and calls fetch synchronously to flush the
-      // log, so the guard can go right after it.
-      engine.close();
-      removeGuard();
-    },
-  };
-}
-
-async function startWorker(options: EngineOptions, config: LandmarkerOptions): Promise<Backend> {
-  const url = config.workerUrl ?? new URL(WORKER_FILE, options.assetsUrl);
-  const worker = new Worker(url, { type: 'module', name: 'fittingroom-ml' });
-  const pending = new Map<number, (frame: LandmarkFrame | null) => void>();
-  let nextId = 0;
-  let onClosed: (() => void) | null = null;
-  const ready = new Promise<Delegate>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const message = event.data;
-      if (message.type === 'ready') resolve(message.delegate);
-      else if (message.type === 'result') settle(message.id, message.frame);
-      else if (message.type === 'blocked') config.onBlocked?.(message.url);
-      else if (message.type === 'progress')
-        config.onProgress?.({ loaded: message.loaded, total: message.total });
-      else if (message.type === 'closed') onClosed?.();
-      else if (message.type === 'error') {
-        if (message.id === null) reject(new Error(message.message));
-        else settle(message.id, null);
-      }
-    };
-    worker.onerror = (event) => reject(new Error(event.message || 'worker failed to start'));
-    config.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-  });
-  const settle = (id: number, frame: LandmarkFrame | null) => {
-    pending.get(id)?.(frame);
-    pending.delete(id);
-  };
-  const send = (message: ToWorker, transfer: Transferable[] = []) =>
-    worker.postMessage(message, transfer);
-  const origins = [...new Set([globalThis.location.origin, new URL(options.assetsUrl).origin])];
-  send({ type: 'init', options, allowedOrigins: origins });
-  let delegate: Delegate;
-  try {
-    delegate = await ready;
-  } catch (error) {
-    worker.terminate();
-    throw new FittingRoomError('ml_load_failed', 'Could not load the try-on model.', {
-      cause: error,
-    });
-  }
-  return {
-    delegate,
-    async detect(source, timestampMs) {
-      const image = await grabFrame(source, timestampMs);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        send({ type: 'detect', id, image, timestampMs }, [image]);
-      });
-    },
-    async close() {
-      const closedAck = new Promise<void>((resolve) => {
-        onClosed = resolve;
-        setTimeout(resolve, 500);
-      });
-      send({ type: 'close' });
-      await closedAck;
-      worker.terminate();
-      for (const resolve of pending.values()) resolve(null);
-      pending.clear();
-    },
-  };
+  return { state: 'failed', error };
 }

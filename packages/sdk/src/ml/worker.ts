@@ -21,8 +21,18 @@ async function init(message: Extract<ToWorker, { type: 'init' }>): Promise<void>
   }
   const progress = ({ loaded, total }: DownloadProgress) =>
     post({ type: 'progress', loaded, total });
-  engine = await createEngine(message.options, progress);
+  engine = await createEngine(message.options, progress, (change) =>
+    post(
+      change.state === 'failed'
+        ? { type: 'context', state: 'failed', message: errorMessage(change.error) }
+        : { type: 'context', state: change.state },
+    ),
+  );
   post({ type: 'ready', delegate: engine.delegate });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 // Reused for every frame: a VideoFrame is drawn here before inference (see `readable`).
@@ -70,7 +80,7 @@ function detect(message: Extract<ToWorker, { type: 'detect' }>): void {
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   const fail = (id: number | null) => (error: unknown) =>
-    post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', id, message: errorMessage(error) });
   if (message.type === 'init') init(message).catch(fail(null));
   else if (message.type === 'detect') {
     try {

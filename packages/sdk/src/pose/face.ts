@@ -8,7 +8,8 @@ import { add, basisFrom, dot, length, scale, sub, type Vec3 } from './vec.js';
  * Face-mesh indices the 3D poses read ("left"/"right" are the subject's own): 168 the nose
  * bridge at the brow line, where the glasses' bridge rests (the issue's reference point); 10 the
  * top of the forehead; 152 the chin; 33/263 the outer eye corners; 234/454 the face sides at
- * ear level; 132/361 the rear jaw points at ear-lobe height.
+ * ear level; 162/389 the outline just above the ears, where glasses' temples rest on the head;
+ * 132/361 the rear jaw points at ear-lobe height.
  */
 export const FACE3 = {
   bridge: 168,
@@ -18,6 +19,8 @@ export const FACE3 = {
   leftEye: 263,
   rightSide: 234,
   leftSide: 454,
+  rightEarTop: 162,
+  leftEarTop: 389,
   rightLobe: 132,
   leftLobe: 361,
 } as const;
@@ -91,10 +94,41 @@ function headPose(head: HeadFrame, at: Vec3): Pose3 {
   };
 }
 
-/** Glasses: the model's origin (the bridge's back) on landmark 168, axes of the head. */
+/** Largest pitch {@link templePitch} applies (radians): beyond it the ear landmarks are wrong. */
+const MAX_TEMPLE_PITCH = (35 * Math.PI) / 180;
+
+/**
+ * How far to pitch the glasses (radians, about the head's x; positive tips the temples down) so
+ * the temples, running back from the bridge along −z, pass over the ears (162/389). The head's
+ * y runs chin → forehead, which is not square to the line from the bridge to the ears: along its
+ * −z alone the temples run off the ears and show through the face. 0 when those landmarks are
+ * missing or not behind the bridge.
+ */
+export function templePitch(head: HeadFrame, points: ScenePoints): number {
+  const bridge = points[FACE3.bridge];
+  const right = points[FACE3.rightEarTop];
+  const left = points[FACE3.leftEarTop];
+  if (!bridge || !right || !left) return 0;
+  const d = sub(scale(add(right, left), 0.5), bridge);
+  const up = dot(d, head.y);
+  const back = -dot(d, head.z);
+  if (!(back > 0)) return 0;
+  const pitch = Math.atan2(-up, back);
+  return Math.max(-MAX_TEMPLE_PITCH, Math.min(MAX_TEMPLE_PITCH, pitch));
+}
+
+/**
+ * Glasses: the model's origin (the bridge's back) on landmark 168, the head's axes pitched by
+ * {@link templePitch} about x, so the temples rest on the ears rather than cross the face.
+ */
 export function glassesPose(head: HeadFrame, points: ScenePoints): Pose3 | null {
   const bridge = points[FACE3.bridge];
-  return bridge ? headPose(head, bridge) : null;
+  if (!bridge) return null;
+  const a = templePitch(head, points);
+  const [c, s] = [Math.cos(a), Math.sin(a)];
+  const y = sub(scale(head.y, c), scale(head.z, s));
+  const z = add(scale(head.z, c), scale(head.y, s));
+  return { ...headPose(head, bridge), y: head.turn(y), z: head.turn(z) };
 }
 
 /** Earrings: one pose per lobe (subject's right, then left), hanging along the head's down axis. */

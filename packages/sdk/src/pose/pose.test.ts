@@ -25,6 +25,9 @@ function headModel(): Vec3[] {
   points[FACE3.leftEye] = [45, 0, 20];
   points[FACE3.rightSide] = [-76, -5, -25];
   points[FACE3.leftSide] = [76, -5, -25];
+  // Ears' tops straight behind the bridge along the head's own z: no temple pitch (face.test.ts).
+  points[FACE3.rightEarTop] = [-70, 14.11, -19.88];
+  points[FACE3.leftEarTop] = [70, 14.11, -19.88];
   return points;
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import type { LandmarkFrame, Placement, ViewGeometry } from '../anchoring/types.js';
+import { createGlRecovery, type GlChange } from '../gl/recovery.js';
 import {
   type FaceTopology,
   type Pose3,
@@ -55,6 +56,12 @@ export interface Renderer3d {
   resize(width: number, height: number): void;
   /** Milliseconds the last `draw` took (pose, render and composite). */
   readonly lastDrawMs: number;
+  /**
+   * Subscribes to changes of its WebGL context: when the device takes it away, the renderer is
+   * made again on a fresh canvas (`draw` draws nothing meanwhile); `failed` means it could not
+   * be, and the caller draws the image instead. Returns an unsubscribe function.
+   */
+  onContext(listener: (change: GlChange) => void): () => void;
   /** Frees the GPU resources and the WebGL context; later calls do nothing. */
   close(): void;
 }
@@ -118,15 +125,23 @@ function placeCamera(camera: PerspectiveCamera, view: ViewCamera): void {
 export async function createRenderer3d(options: Renderer3dOptions): Promise<Renderer3d> {
   const { product, overlayCanvas } = options;
   const ratio = options.pixelRatio ?? (globalThis.devicePixelRatio || 1);
-  const canvas = overlayCanvas.ownerDocument.createElement('canvas');
-  let renderer: WebGLRenderer;
-  try {
-    renderer = new WebGLRenderer({
+  const makeRenderer = () => {
+    const canvas = overlayCanvas.ownerDocument.createElement('canvas');
+    const made = new WebGLRenderer({
       canvas,
       alpha: true,
       antialias: true,
       premultipliedAlpha: true,
     });
+    made.setClearColor(0x000000, 0);
+    made.toneMapping = ACESFilmicToneMapping;
+    made.setPixelRatio(ratio);
+    return { canvas, renderer: made };
+  };
+  let canvas: HTMLCanvasElement;
+  let renderer: WebGLRenderer;
+  try {
+    ({ canvas, renderer } = makeRenderer());
   } catch (cause) {
     throw new WebGLUnavailableError({ cause });
   }
@@ -139,9 +154,6 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
     throw error;
   }
   const ctx = overlayCanvas.getContext('2d');
-  renderer.setClearColor(0x000000, 0);
-  renderer.toneMapping = ACESFilmicToneMapping;
-  renderer.setPixelRatio(ratio);
   const scene = new Scene();
   let environment: Texture | null = null;
   const makeEnvironment = () => {
@@ -154,10 +166,36 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
     pmrem.dispose();
   };
   makeEnvironment();
-  // The context can be lost (GPU reset, too many contexts): three restores its own state, the
-  // environment map is a render target and is made again.
-  const onRestored = () => makeEnvironment();
-  canvas.addEventListener('webglcontextrestored', onRestored);
+  let size = { width: options.width, height: options.height };
+  const resize = (width: number, height: number) => {
+    size = { width, height };
+    renderer.setSize(width, height, false);
+  };
+  // A lost context (GPU reset, too many contexts) is not waited for: a new renderer on a new
+  // canvas uploads the scene again on its first render; the environment map is made again.
+  const listeners = new Set<(change: GlChange) => void>();
+  const recovery = createGlRecovery({
+    async recreate() {
+      const next = makeRenderer();
+      drop();
+      ({ canvas, renderer } = next);
+      canvas.addEventListener('webglcontextlost', onLost);
+      resize(size.width, size.height);
+      makeEnvironment();
+    },
+    onChange: (change) => {
+      for (const listener of [...listeners]) listener(change);
+    },
+  });
+  const onLost = () => recovery.lost();
+  /** Lets go of the current renderer and its canvas. */
+  const drop = () => {
+    canvas.removeEventListener('webglcontextlost', onLost);
+    renderer.dispose();
+    canvas.width = 0;
+    canvas.height = 0;
+  };
+  canvas.addEventListener('webglcontextlost', onLost);
   const camera = new PerspectiveCamera();
   const occluders = createOccluderLayer(options.debug === true);
   scene.add(occluders.group);
@@ -169,16 +207,18 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
   let topology: FaceTopology | null = null;
   let closed = false;
   let lastDrawMs = 0;
-
-  const resize = (width: number, height: number) => renderer.setSize(width, height, false);
   resize(options.width, options.height);
 
   return {
     get lastDrawMs() {
       return lastDrawMs;
     },
+    onContext(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     draw(frame, placements, view) {
-      if (closed || !ctx) return;
+      if (closed || !ctx || recovery.state !== 'ok') return;
       const started = performance.now();
       const result = posesForFrame(frame, {
         kind: product.kind,
@@ -223,7 +263,9 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
     close() {
       if (closed) return;
       closed = true;
-      canvas.removeEventListener('webglcontextrestored', onRestored);
+      recovery.dispose();
+      listeners.clear();
+      canvas.removeEventListener('webglcontextlost', onLost);
       occluders.dispose();
       scene.traverse((o) => {
         const mesh = o as { geometry?: { dispose(): void }; material?: unknown };

@@ -2,6 +2,7 @@ import type { Consent } from '../consent/api.js';
 import type { Emitter } from '../emitter.js';
 import { FittingRoomError } from '../errors.js';
 import type { TryOnStrings } from '../i18n/types.js';
+import type { LandmarkerContextChange } from '../ml/landmarker.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
@@ -74,6 +75,8 @@ export function runSession(
   let starting: AbortController | null = null;
   let closeReview: (() => void) | null = null;
   let removed = false;
+  /** A landmarker context that could not be made again while a photo was under review. */
+  let brokenWhileReviewing: FittingRoomError | null = null;
   view.host.dataset.state = ctx.state();
   void isTestMode(options.ingest, ctx.uploads).then((test) => {
     if (test && !removed) view.showTestMode(strings.testMode);
@@ -96,6 +99,7 @@ export function runSession(
       view.setReviewing(false);
       live?.resume();
       view.captureButton.focus();
+      if (brokenWhileReviewing) void contextFailed(brokenWhileReviewing);
     }
     return true;
   };
@@ -145,6 +149,30 @@ export function runSession(
     offerRetry();
   }
 
+  /**
+   * The landmarker's WebGL context went: live → starting until it is made again (a review in
+   * progress goes on undisturbed; the pipeline is paused under it anyway).
+   */
+  function contextChanged(change: LandmarkerContextChange): void {
+    view.captureButton.disabled = change.state !== 'restored';
+    if (change.state === 'lost') send('context-lost');
+    else if (change.state === 'restored') {
+      if (live && ctx.state() === 'starting') send('started');
+    } else if (ctx.state() === 'reviewing' || ctx.state() === 'uploading') {
+      brokenWhileReviewing = change.error; // said once the shopper is back in the live view
+    } else void contextFailed(change.error);
+  }
+
+  /** It could not be made again: release the pipeline, say so, offer to start anew. */
+  async function contextFailed(error: FittingRoomError): Promise<void> {
+    brokenWhileReviewing = null;
+    send('context-lost'); // from live; already starting otherwise
+    if (!send('start-failed')) return; // closed meanwhile
+    await stopLive(false);
+    fail(error);
+    offerRetry();
+  }
+
   async function begin(): Promise<void> {
     view.offerRetry(null);
     let started: Live;
@@ -166,6 +194,7 @@ export function runSession(
         onError: (error) => events.emit('error', toError(error, 'A frame could not be processed.')),
         onCameraEnded: () => void cameraEnded(),
         onTracking: (tracking) => events.emit('tracking', tracking),
+        onContext: contextChanged,
       });
     } catch (error) {
       // Aborted (closed or withdrawn while starting): startLive released everything.

@@ -3,8 +3,9 @@ import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
+import { FittingRoomError } from '../errors.js';
 import type { TryOnStrings } from '../i18n/types.js';
-import type { Landmarker } from '../ml/landmarker.js';
+import type { Landmarker, LandmarkerContextChange } from '../ml/landmarker.js';
 import { createOverlay, type Overlay } from '../overlay/overlay.js';
 import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
@@ -35,6 +36,11 @@ export interface LiveOptions {
   readonly onCameraEnded: () => void;
   /** Called when the product starts or stops being drawn (most of its footprint in view). */
   readonly onTracking?: (tracking: boolean) => void;
+  /**
+   * The landmarker's WebGL context was lost (detection stops while it is made again), made
+   * again (detection resumes), or could not be (then close this pipeline and start anew).
+   */
+  readonly onContext?: (change: LandmarkerContextChange) => void;
   /**
    * Aborts the start (the shopper closed or withdrew while it loads): the camera stops at once,
    * and the landmarker and 3D renderer are closed as soon as they exist.
@@ -130,8 +136,11 @@ function abortion(signal: AbortSignal | undefined): { promise: Promise<never>; d
   return { promise, dispose };
 }
 
-/** What the view shows while starting: `data-phase` on the host (tests read it) and a status. */
-type Phase = 'camera' | 'downloading' | 'initializing' | 'running';
+/**
+ * What the view shows while starting: `data-phase` on the host (tests read it) and a status.
+ * `restarting`: the landmarker is made again after its WebGL context was lost.
+ */
+type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
 
 function setPhase(view: LiveView, phase: Phase, status: string): void {
   view.host.dataset.phase = phase;
@@ -149,7 +158,7 @@ function run(
   cameras: Pick<VisibilityOptions, 'camera' | 'reopen'>,
   landmarker: Landmarker,
   image: Awaited<ReturnType<typeof loadProductImage>>,
-  renderer3d: Renderer3d | null,
+  started3d: Renderer3d | null,
 ): Live {
   const { view, product, strings } = options;
   const { width, height } = view.stageSize();
@@ -174,6 +183,9 @@ function run(
     finger: product.finger,
   };
   const smoother = createPlacementSmoother();
+  let renderer3d = started3d;
+  let lost3d = false; // the image is drawn while the 3D renderer is made again
+  let restarting = false;
   let shown: string | null = null;
   let handAt: Point | null = null;
   let frames = 0;
@@ -196,13 +208,14 @@ function run(
     if (!frame) return;
     frames++;
     view.host.dataset.frames = String(frames);
-    if (frames === 1) view.host.dataset.phase = 'running';
+    if (frames === 1 || restarting) view.host.dataset.phase = 'running';
+    restarting = false;
     const placed = placeProduct(fit, frame, geometry, handAt);
     // Kept through frames without a hand, so the hand that comes back is preferred to another.
     handAt = placed.handAt ?? handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
     // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
-    if (renderer3d) renderer3d.draw(frame, placements, geometry);
+    if (renderer3d && !lost3d) renderer3d.draw(frame, placements, geometry);
     else overlay.draw(placements, frame);
     misses = placed.tracking ? 0 : misses + 1;
     if (!placed.tracking && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
@@ -213,6 +226,34 @@ function run(
     geometry = { ...geometry, ...size };
     overlay.resize(size.width, size.height);
     renderer3d?.resize(size.width, size.height);
+  });
+  // The device may take a WebGL context away (GPU reset, memory pressure on phones): the
+  // landmarker and the 3D renderer make theirs again; see gl/recovery.ts.
+  const unwatchMarker = landmarker.onContext((change) => {
+    view.host.dataset.context = change.state;
+    if (change.state === 'lost') {
+      restarting = true;
+      misses = 0;
+      overlay.clear(); // the product stays where it was no longer: nothing is drawn meanwhile
+      if (shown === 'tracking') options.onTracking?.(false);
+      shown = null;
+      view.host.dataset.tracking = 'false';
+      setPhase(view, 'restarting', strings.restarting);
+    }
+    options.onContext?.(change);
+  });
+  const unwatch3d = renderer3d?.onContext((change) => {
+    view.host.dataset.context3d = change.state;
+    lost3d = change.state !== 'restored';
+    if (change.state !== 'failed') return;
+    renderer3d?.close();
+    renderer3d = null;
+    Object.assign(view.host.dataset, { render: '2d', fallback: 'webgl_context_lost' });
+    options.onError(
+      new FittingRoomError('webgl_context_lost', 'The 3D view lost its WebGL context.', {
+        cause: change.error,
+      }),
+    );
   });
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
   const paused = watchVisibility({
@@ -233,6 +274,8 @@ function run(
       if (closed) return;
       closed = true;
       loop.stop();
+      unwatchMarker();
+      unwatch3d?.();
       resized.disconnect();
       paused.close();
       overlay.close();

@@ -22,6 +22,8 @@ export type SessionEvent =
   | 'retry'
   /** The device ended the camera while trying on. */
   | 'camera-lost'
+  /** The device took the landmarker's WebGL context away: it is made again (then `started`). */
+  | 'context-lost'
   /** A still was taken and is under review. */
   | 'captured'
   /** Share began uploading the reviewed still. */
@@ -61,6 +63,7 @@ export const TRANSITIONS: Readonly<Record<TryOnState, Row>> = {
   live: {
     captured: 'reviewing',
     'camera-lost': 'starting',
+    'context-lost': 'starting',
     ...exits,
   },
   reviewing: {

@@ -36,6 +36,14 @@ describe('the try-on session table', () => {
     expect(walk('starting', 'start-failed', 'retry', 'started')).toBe('live');
   });
 
+  it('a lost landmarker context restarts a live session; a review goes on undisturbed', () => {
+    expect(walk('live', 'context-lost', 'started')).toBe('live');
+    expect(walk('live', 'context-lost', 'start-failed', 'retry', 'started')).toBe('live');
+    expect(next('reviewing', 'context-lost')).toBeNull();
+    expect(next('uploading', 'context-lost')).toBeNull();
+    expect(next('closed', 'context-lost')).toBeNull();
+  });
+
   it('can close and withdraw from every state', () => {
     for (const state of STATES) {
       expect(next(state, 'close')).toBe('closed');

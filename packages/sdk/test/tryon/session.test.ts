@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentAnswer } from '../../src/consent/prompt.js';
-import type { FittingRoomError } from '../../src/errors.js';
+import { FittingRoomError } from '../../src/errors.js';
 import { createSession, type SessionDeps } from '../../src/tryon/session.js';
 import type { TryOnState } from '../../src/tryon/types.js';
 import { RING } from '../products/fixtures.js';
@@ -178,6 +178,65 @@ describe('createTryOn (createSession) through its deps, with fakes', () => {
     expect(errors.map((e) => e.code)).toEqual(['ml_load_failed']);
     expect(host()?.dataset.phase).toBe('failed');
     expect(buttonOf('Try again')).toBe(shadow()?.activeElement);
+  });
+
+  it('a lost landmarker context: starting until made again, then live; capture waits', async () => {
+    const { deps, policy, start, pipeline } = fakeDeps([grant]);
+    const { tryOn, states, errors } = tryOnWith(deps, policy);
+    start.resolve();
+    await tryOn.open();
+    pipeline.options().onContext?.({ state: 'lost' });
+    expect(states.at(-1)).toBe('starting');
+    expect(captureButton().disabled).toBe(true);
+    pipeline.options().onContext?.({ state: 'restored' });
+    expect(states.slice(-3)).toEqual(['live', 'starting', 'live']);
+    expect(captureButton().disabled).toBe(false);
+    expect(pipeline.calls).toEqual([]); // the same pipeline goes on
+    expect(errors).toEqual([]);
+  });
+
+  it('a context that cannot be made again says so, releases the pipeline and offers a retry', async () => {
+    const { deps, policy, start, pipeline } = fakeDeps([grant]);
+    const { tryOn, states, errors } = tryOnWith(deps, policy);
+    start.resolve();
+    await tryOn.open();
+    const error = new FittingRoomError('ml_context_lost', 'gone');
+    pipeline.options().onContext?.({ state: 'lost' });
+    pipeline.options().onContext?.({ state: 'failed', error });
+    await settle();
+    expect(states.at(-1)).toBe('starting');
+    expect(pipeline.calls).toEqual(['close']);
+    expect(errors.map((e) => e.code)).toEqual(['ml_context_lost']);
+    expect(host()?.dataset.phase).toBe('failed');
+    expect(shadow()?.querySelector('[role=status]')?.textContent).toMatch(/could not restart/);
+    buttonOf('Try again').click();
+    await settle();
+    expect(states.at(-1)).toBe('live');
+  });
+
+  it('lost for good during a review: the review goes on, the failure shows on return', async () => {
+    const { deps, policy, start, pipeline } = fakeDeps([grant]);
+    const { tryOn, states, errors } = tryOnWith(deps, policy);
+    start.resolve();
+    await tryOn.open();
+    captureButton().click();
+    await settle();
+    expect(states.at(-1)).toBe('reviewing');
+    pipeline.options().onContext?.({ state: 'lost' });
+    pipeline.options().onContext?.({
+      state: 'failed',
+      error: new FittingRoomError('ml_context_lost', 'gone'),
+    });
+    await settle();
+    expect(states.at(-1)).toBe('reviewing');
+    expect(errors).toEqual([]);
+    const reviewHost = shadow()?.querySelector('.review')?.firstElementChild;
+    const buttons = [...(reviewHost?.shadowRoot?.querySelectorAll('button') ?? [])];
+    buttons.find((b) => b.textContent === 'Retake')?.click();
+    await settle();
+    expect(states.slice(-3)).toEqual(['reviewing', 'live', 'starting']);
+    expect(errors.map((e) => e.code)).toEqual(['ml_context_lost']);
+    expect(host()?.dataset.phase).toBe('failed');
   });
 
   describe('the test-mode badge', () => {

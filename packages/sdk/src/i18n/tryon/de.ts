@@ -34,6 +34,9 @@ export const de: TryOnStrings = {
   uploadProgress: 'Upload-Fortschritt',
   withdrawn: 'Einwilligung widerrufen. Die Kamera ist aus, Ihre geteilten Daten werden gelöscht.',
   mlFailed: 'Die Anprobe konnte auf diesem Gerät nicht starten.',
+  restarting: 'Das Gerät hat seine Grafik zurückgesetzt. Die Anprobe startet neu…',
+  ml_context_lost:
+    'Das Gerät hat seine Grafik zurückgesetzt, und die Anprobe konnte nicht neu starten. Versuchen Sie es erneut.',
   ml_download_failed:
     'Der Download wurde unterbrochen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   download_stalled: 'Der Download stockt. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

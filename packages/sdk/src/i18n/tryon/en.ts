@@ -34,6 +34,8 @@ export const en: TryOnStrings = {
   uploadProgress: 'Upload progress',
   withdrawn: 'Consent withdrawn. The camera is off and your shared data is being erased.',
   mlFailed: 'Try-on could not start on this device.',
+  restarting: 'The device reset its graphics. Restarting the try-on…',
+  ml_context_lost: 'The device reset its graphics and the try-on could not restart. Try again.',
   ml_download_failed: 'The download was interrupted. Check your connection and try again.',
   download_stalled: 'The download has stalled. Check your connection, then try again.',
   retry: 'Try again',

@@ -34,6 +34,9 @@ export const es: TryOnStrings = {
   uploadProgress: 'Progreso de la subida',
   withdrawn: 'Consentimiento retirado. La cámara está apagada y tus datos compartidos se borran.',
   mlFailed: 'La prueba no pudo iniciarse en este dispositivo.',
+  restarting: 'El dispositivo reinició sus gráficos. Reiniciando la prueba…',
+  ml_context_lost:
+    'El dispositivo reinició sus gráficos y la prueba no pudo reiniciarse. Inténtalo de nuevo.',
   ml_download_failed: 'La descarga se interrumpió. Comprueba tu conexión e inténtalo de nuevo.',
   download_stalled: 'La descarga se ha detenido. Comprueba tu conexión e inténtalo de nuevo.',
   retry: 'Reintentar',

@@ -34,6 +34,9 @@ export const fr: TryOnStrings = {
   uploadProgress: 'Progression de l’envoi',
   withdrawn: 'Consentement retiré. La caméra est éteinte et vos données partagées sont effacées.',
   mlFailed: 'L’essayage n’a pas pu démarrer sur cet appareil.',
+  restarting: 'L’appareil a réinitialisé ses graphismes. Redémarrage de l’essayage…',
+  ml_context_lost:
+    'L’appareil a réinitialisé ses graphismes et l’essayage n’a pas pu redémarrer. Réessayez.',
   ml_download_failed: 'Le téléchargement a été interrompu. Vérifiez votre connexion et réessayez.',
   download_stalled: 'Le téléchargement est bloqué. Vérifiez votre connexion, puis réessayez.',
   retry: 'Réessayer',

@@ -31,6 +31,7 @@ const landmarker: Landmarker = {
   delegate: 'CPU',
   delegateReason: 'requested',
   detect: async () => null,
+  onContext: () => () => {},
   close: async () => {},
 };
 
