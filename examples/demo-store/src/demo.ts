@@ -28,6 +28,8 @@ export interface DemoOptions {
   readonly dataDir?: string;
   /** Ingest server log level (default `warn`). */
   readonly logLevel?: string | undefined;
+  /** Password of the ingest server's privacy console (`/console`); none: sign in with a key. */
+  readonly consolePassword?: string | undefined;
 }
 
 /** The running demo: the store and the ingest server behind it. */
@@ -132,6 +134,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       publishableKey: DEMO_KEY,
       encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
       logLevel: options.logLevel,
+      consolePassword: options.consolePassword,
     });
     ingestOrigin = new URL(ingest.url).origin;
     return {

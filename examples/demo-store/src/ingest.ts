@@ -17,6 +17,8 @@ export interface IngestOptions {
   readonly encryptionKey: string;
   /** Server log level (default `warn`, so the demo's console stays readable). */
   readonly logLevel?: string | undefined;
+  /** `FR_CONSOLE_PASSWORD` of the privacy console, if any. */
+  readonly consolePassword?: string | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function startIngest(options: IngestOptions): Promise<RunningServer
     FR_CONTROLLER_NAME: 'Lumen & Loop Ltd',
     FR_CONTROLLER_CONTACT: 'privacy@lumenloop.example',
     FR_STORAGE_LOCATION: 'Frankfurt, Germany',
+    ...(options.consolePassword ? { FR_CONSOLE_PASSWORD: options.consolePassword } : {}),
   });
   return startServer(config);
 }

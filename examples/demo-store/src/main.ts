@@ -19,10 +19,12 @@ async function main(): Promise<void> {
     storePort: port('STORE_PORT', 5173),
     ingestPort: port('INGEST_PORT', 8787),
     logLevel: process.env.FR_LOG_LEVEL || undefined,
+    consolePassword: process.env.FR_CONSOLE_PASSWORD || undefined,
   });
   process.stdout.write(
     `\nFitting Room demo store:  ${demo.storeUrl}/\n` +
       `Ingest server:            ${demo.ingestUrl}\n` +
+      `Privacy console:          ${demo.ingestUrl}/console (FR_CONSOLE_PASSWORD)\n` +
       'Open the store URL in a browser with a camera. Press Ctrl+C to stop.\n',
   );
   // Ctrl+C reaches us twice under pnpm (from the terminal and forwarded): stop once, and let

@@ -4,6 +4,12 @@ export const PUBLISHABLE_KEY_HEADER = 'x-fittingroom-key';
 /** Header carrying the client's idempotency key for uploads. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
+/** Header marking a request from the privacy console page (same origin as the server only). */
+export const CONSOLE_HEADER = 'x-fittingroom-console';
+
+/** Header choosing the mode (`live` or `test`) a console signed in with the password looks at. */
+export const CONSOLE_MODE_HEADER = 'x-fittingroom-mode';
+
 /** Path prefix of every versioned API route (health checks live outside it). */
 export const API_PREFIX = '/v1';
 
@@ -23,6 +29,10 @@ export const API = {
   retailerWebhooks: '/v1/retailer/webhooks',
   retailerWebhook: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}`,
   retailerWebhookTest: (id: string) => `/v1/retailer/webhooks/${encodeURIComponent(id)}/test`,
+  /** Who the caller is (key id, mode): the privacy console's sign-in check. */
+  retailerSession: '/v1/retailer/session',
+  /** The audit log's newest events and the verdict on its hash chain. */
+  retailerAudit: '/v1/retailer/audit',
   policy: '/v1/policy',
   /** The mode of the publishable key sent (`GET`): what the try-on's test-mode badge shows. */
   key: '/v1/key',

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
+import { consolePageRoutes } from './console/page.js';
 import { createContext, type Deps } from './context.js';
 import { registerApi } from './http/api.js';
 import { clientErrorHandler, installErrorHandlers } from './http/errors.js';
@@ -51,6 +52,7 @@ export async function buildApp(config: ServerConfig, deps: AppDeps): Promise<Fas
   await registerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
   await registerRetailerApi(app, { ctx, rateLimitStore: deps.rateLimitStore });
   policyRoutes(app, ctx);
+  consolePageRoutes(app);
   if (config.staticDir) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, {

@@ -26,7 +26,8 @@ export type AuditEventType =
   | 'webhook_delivered'
   | 'webhook_retry'
   | 'webhook_abandoned'
-  | 'console_signed_in';
+  | 'console_signed_in'
+  | 'retailer_audit_read';
 
 /** What a caller reports. `ip` is raw here and hashed before anything is written. */
 export interface AuditInput {

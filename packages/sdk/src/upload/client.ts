@@ -151,7 +151,15 @@ export function createUploadClient(options: UploadClientOptions): UploadClient {
     resumeQueued: resume,
     async exportMyData() {
       const token = await currentToken();
-      return token ? getExport(rt.api, token, { signal: lifetime.signal }) : null;
+      if (!token) return null;
+      try {
+        return await getExport(rt.api, token, { signal: lifetime.signal });
+      } catch (error) {
+        // An unknown token: the server holds nothing for it (e.g. the retailer erased the
+        // subject on an e-mailed request), which is an empty export, not a failure.
+        if (error instanceof UploadError && error.apiCode === 'invalid_token') return null;
+        throw error;
+      }
     },
     async fetchExportImage(imageUrl) {
       const token = await currentToken();

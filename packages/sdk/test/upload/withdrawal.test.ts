@@ -167,6 +167,16 @@ describe('withdrawal', () => {
     await second.close();
   });
 
+  it('after the retailer erased the subject, the export is empty (null), not an error', async () => {
+    device.consent.grant();
+    const client = device.client(server.endpoint);
+    expect((await client.upload(pngBlob(), meta).start()).status).toBe('success');
+    expect((await client.exportMyData())?.uploads).toHaveLength(1);
+    await server.eraseByReceipt(device.consent.view.record?.id ?? '');
+    expect(await client.exportMyData()).toBeNull();
+    await client.close();
+  });
+
   it('a server that already forgot the subject (401) still lets the device forget it', async () => {
     device.consent.grant();
     const client = device.client(server.endpoint);

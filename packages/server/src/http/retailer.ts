@@ -1,37 +1,56 @@
 import rateLimit from '@fastify/rate-limit';
+import { CONSOLE_HEADER } from '@fittingroom/protocol';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { ApiKey } from '../config-retailer.js';
+import { consoleApiRoutes } from '../console/api.js';
+import { type AttemptLimiter, createAttemptLimiter } from '../console/attempts.js';
+import {
+  consoleCaller,
+  consoleCredential,
+  fromOwnPage,
+  type RetailerCaller,
+} from '../console/auth.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { findKey } from '../retailer/keys.js';
 import { retailerRoutes } from '../routes/retailer.js';
 import { webhookRoutes } from '../routes/webhooks.js';
 import { bearerToken } from './guards.js';
-import { enforceLimit, installPrivacyHeaders, type RateLimitStore } from './hooks.js';
+import {
+  enforceLimit,
+  installPrivacyHeaders,
+  type RateCheck,
+  type RateLimitStore,
+} from './hooks.js';
 
 /** Path prefix of the retailer API. */
 export const RETAILER_PREFIX = '/v1/retailer';
 
-const keys = new WeakMap<FastifyRequest, ApiKey>();
+const callers = new WeakMap<FastifyRequest, RetailerCaller>();
 
-/** The secret key that authenticated `request` (set by the plugin's hook before any route). */
-export function secretKeyOf(request: FastifyRequest): ApiKey {
-  const key = keys.get(request);
-  if (!key) throw new Error('retailer route outside the retailer plugin');
-  return key;
+/** Who this request is (set by the plugin's hook before any route): its key id and mode. */
+export function secretKeyOf(request: FastifyRequest): RetailerCaller {
+  const caller = callers.get(request);
+  if (!caller) throw new Error('retailer route outside the retailer plugin');
+  return caller;
+}
+
+interface Limits {
+  readonly byIp: RateCheck;
+  readonly byKey: RateCheck;
+  readonly attempts: AttemptLimiter;
 }
 
 /**
  * Checks a request to the retailer API: no browser `Origin` (secret keys live on servers, so a
  * page sending one has leaked it: 403 `forbidden`), then `Authorization: Bearer sk_…` naming a
  * configured secret key (401 `invalid_key` otherwise, a publishable key included). Refused
- * requests count against the IP, accepted ones against the key.
+ * requests count against the IP, accepted ones against the key. Requests of the console page
+ * (its header) are checked by {@link authenticateConsole} instead.
  */
-async function authenticate(
-  ctx: Context,
-  limits: { byIp: Parameters<typeof enforceLimit>[0]; byKey: Parameters<typeof enforceLimit>[0] },
-  request: FastifyRequest,
-): Promise<void> {
+async function authenticate(ctx: Context, limits: Limits, request: FastifyRequest): Promise<void> {
+  if (request.headers[CONSOLE_HEADER] !== undefined) {
+    return authenticateConsole(ctx, limits, request);
+  }
   if (request.headers.origin !== undefined) {
     await enforceLimit(limits.byIp, request);
     throw new HttpError(
@@ -53,7 +72,37 @@ async function authenticate(
       { 'www-authenticate': 'Bearer' },
     );
   }
-  keys.set(request, key);
+  callers.set(request, { id: key.id, mode: key.mode, modes: [key.mode], console: false });
+  await enforceLimit(limits.byKey, request);
+}
+
+/**
+ * The privacy console (`/console`, served by this server) calls the same API from its own
+ * origin, with the console password or a secret key as a bearer token kept in the page's
+ * memory (no cookie, so no cross-site request can carry it). Any other origin is 403; an IP
+ * with too many failed sign-ins is 429 until its window ends, whatever it sends.
+ */
+async function authenticateConsole(
+  ctx: Context,
+  limits: Limits,
+  request: FastifyRequest,
+): Promise<void> {
+  if (!fromOwnPage(request)) {
+    throw new HttpError(403, 'forbidden', 'Console requests come from this server’s /console.');
+  }
+  const wait = limits.attempts.blockedFor(request.ip);
+  if (wait > 0) {
+    throw new HttpError(429, 'rate_limited', `Too many failed sign-ins; retry in ${wait} s.`, {
+      'retry-after': String(wait),
+    });
+  }
+  const token = consoleCredential(request);
+  const caller = token === null ? null : consoleCaller(ctx, request, token);
+  if (!caller) {
+    limits.attempts.fail(request.ip);
+    throw new HttpError(401, 'invalid_key', 'Wrong console password or secret key.');
+  }
+  callers.set(request, caller);
   await enforceLimit(limits.byKey, request);
 }
 
@@ -83,12 +132,14 @@ export const retailerPlugin: FastifyPluginAsync<RetailerOptions> = async (
     byKey: api.createRateLimit({
       max: ctx.config.retailer.perSecretKey,
       timeWindow: windowMs,
-      keyGenerator: (r) => `retailer-key:${keys.get(r)?.id ?? ''}`,
+      keyGenerator: (r) => `retailer-key:${callers.get(r)?.id ?? ''}`,
     }),
+    attempts: createAttemptLimiter(ctx.now),
   };
   api.addHook('onRequest', (request) => authenticate(ctx, limits, request));
   retailerRoutes(api, ctx);
   webhookRoutes(api, ctx);
+  consoleApiRoutes(api, ctx);
 };
 
 /** Registers {@link retailerPlugin} under {@link RETAILER_PREFIX}. */
