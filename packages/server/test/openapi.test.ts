@@ -4,9 +4,22 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createHarness, type Harness } from './support/harness.js';
+import { registeredRoutes } from './support/routes.js';
 
 const file = new URL('../../protocol/openapi.yaml', import.meta.url);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * Routes that are not part of the HTTP API: the CORS preflight answer for every path, and the
+ * privacy console's page and its assets (a UI for humans, which calls the documented routes).
+ */
+const NOT_API = [
+  'OPTIONS *',
+  'GET /console',
+  'GET /console/console.js',
+  'GET /console/console.css',
+  'GET /console/format.js',
+];
 
 interface Doc {
   paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>>;
@@ -70,10 +83,44 @@ describe('packages/protocol/openapi.yaml', () => {
         'POST /v1/retailer/webhooks',
         'DELETE /v1/retailer/webhooks/:id',
         'POST /v1/retailer/webhooks/:id/test',
+        'GET /v1/retailer/session',
+        'GET /v1/retailer/audit',
+        'GET /retention-policy',
         'GET /v1/policy',
         'GET /v1/key',
       ].sort(),
     );
+  });
+
+  it('documents every route the server registers (so the document cannot drift)', () => {
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) =>
+        METHODS.filter((m) => item[m]).map(
+          (m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
+      ),
+    );
+    const registered = registeredRoutes(h.app);
+    // The tree was read at all (a changed printRoutes format must fail here, not pass empty).
+    expect(registered).toContain('GET /healthz');
+    expect(registered).toContain('DELETE /v1/retailer/uploads/:id');
+    const undocumented = registered.filter((r) => !documented.has(r) && !NOT_API.includes(r));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('puts every retailer route behind the secret key or the console, and nothing else', () => {
+    const retailer = Object.entries(doc.paths).filter(([path]) => path.startsWith('/v1/retailer/'));
+    expect(retailer.length).toBeGreaterThan(0);
+    for (const [path, item] of retailer) {
+      for (const method of METHODS) {
+        const op = item[method] as { security?: unknown } | undefined;
+        if (!op) continue;
+        expect(op.security, `${method} ${path}`).toEqual([
+          { secretKey: [] },
+          { consoleSession: [] },
+        ]);
+      }
+    }
   });
 
   it('lists exactly the protocol error codes and header names', () => {
