@@ -94,7 +94,10 @@ test('the console lists the shared photo, erases its subject by receipt id, veri
   await erase.focus();
   await admin.keyboard.press('Enter');
   await expect(admin.getByText(/Erased subject .*: 1 photo\(s\) and 1 consent\(s\)/)).toBeVisible();
+  // The empty list is an explained empty state, not a table of headers alone.
   await expect(admin.getByText('No shared photos in live mode.')).toBeVisible();
+  await expect(admin.getByText(/it appears here with its expiry/)).toBeVisible();
+  await expect(photos).toBeHidden();
   await expect(admin.getByText('Chain verified:')).toBeVisible();
   await expect(admin.getByRole('table', { name: 'Audit events, newest first' })).toContainText(
     'retailer_subject_erased',

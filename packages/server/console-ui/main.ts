@@ -1,7 +1,14 @@
 // The privacy console's browser part: a thin client of /v1/retailer (and the public /v1/policy).
 // The credential lives in this module's memory only and goes out as a bearer header on
 // same-origin fetches; nothing is stored, no cookie exists, and everything shown is set as text.
-import { formatAge, formatExpiry, formatTime, verdictText } from './format.js';
+import {
+  formatAge,
+  formatExpiry,
+  formatTime,
+  photosEmptyHint,
+  photosSummary,
+  verdictText,
+} from './format.js';
 import type { AuditPage, Endpoint, Erasure, Policy, Session, Subject, Upload } from './types.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -61,11 +68,14 @@ async function showPhotos(): Promise<void> {
     cell(row, upload.status);
     cell(row, upload.consentReceiptId, 'id');
   }
-  const count = page.uploads.length;
-  $('photos-summary').textContent =
-    count === 0
-      ? `No shared photos in ${mode} mode.`
-      : `${count} shared photo${count === 1 ? '' : 's'} in ${mode} mode, newest first.`;
+  const empty = page.uploads.length === 0;
+  // One of the two says how many: the line above the table, or the empty state instead of it.
+  $('photos-summary').textContent = empty ? '' : photosSummary(page.uploads.length, mode);
+  $('photos-empty-title').textContent = empty ? photosSummary(0, mode) : '';
+  $('photos-empty-hint').textContent = photosEmptyHint(mode);
+  $('photos-empty').hidden = !empty;
+  $('photos-summary').hidden = empty;
+  $('photos-scroll').hidden = empty;
 }
 
 async function showRetention(): Promise<void> {

@@ -52,7 +52,11 @@ export const CONSOLE_HTML = `<!doctype html>
     <section class="card" aria-labelledby="photos-title">
       <h2 id="photos-title">Shared photos</h2>
       <p id="photos-summary"></p>
-      <div class="scroll" tabindex="0" role="region" aria-labelledby="photos-title"><table id="photos"><caption class="visually-hidden">Shared photos, newest first</caption>
+      <div class="empty" id="photos-empty" hidden>
+        <p class="empty-title" id="photos-empty-title"></p>
+        <p id="photos-empty-hint"></p>
+      </div>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="photos-title" id="photos-scroll"><table id="photos"><caption class="visually-hidden">Shared photos, newest first</caption>
         <thead><tr><th scope="col">Product</th><th scope="col">Shared</th><th scope="col">Expires</th><th scope="col">Status</th><th scope="col">Receipt id</th></tr></thead>
         <tbody></tbody></table></div>
     </section>
