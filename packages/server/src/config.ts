@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { ConfigError, type Env, flag, integer, list, text } from './config-env.js';
 import { type EncryptionKeys, KeyConfigError, parseEncryptionKeys } from './config-keys.js';
 import { loadRetailerConfig, type RetailerConfig, RetailerConfigError } from './config-retailer.js';
+
+export { ConfigError, type Env } from './config-env.js';
 
 /** Where objects are kept: the embedded filesystem store or S3-compatible object storage. */
 export type StorageConfig =
@@ -69,20 +72,6 @@ export interface RequestTimeouts {
   readonly minBodyBytesPerSecond: number;
 }
 
-/** A configuration mistake; `variable` names the environment variable at fault. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
-
-/** Environment as read by {@link loadConfig} (`process.env` fits). */
-export type Env = Readonly<Record<string, string | undefined>>;
-
 /** Result of {@link loadConfig}: the config and warnings to print (dev fallbacks in use). */
 export interface LoadedConfig {
   readonly config: ServerConfig;
@@ -93,40 +82,6 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 function isLogLevel(value: string): value is ServerConfig['logLevel'] {
   return (LOG_LEVELS as readonly string[]).includes(value);
-}
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  }
-  return value;
-}
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const raw = text(env, name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'no'].includes(raw)) return false;
-  throw new ConfigError(name, `expected true or false, got "${raw}"`);
-}
-
-function list(env: Env, name: string): string[] | undefined {
-  const raw = text(env, name);
-  if (raw === undefined) return undefined;
-  const items = raw
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-  return items.length === 0 ? undefined : items;
 }
 
 function parseOrigins(items: readonly string[]): string[] {
