@@ -98,7 +98,10 @@ export function createFolderIndex(): FolderIndex {
 
 /**
  * Syncs folders after a rename through descriptors kept open (the most recently used ones), so
- * it costs one `fsync` instead of open, fsync and close.
+ * it costs one `fsync` instead of open, fsync and close. Syncs of one folder are group-committed:
+ * a caller joins the next `fsync` of the folder that starts after its call (never one already
+ * running, which may have begun before its rename), so renames landing together in one folder
+ * share one folder `fsync` — and one thread-pool thread — instead of queueing one each.
  */
 export interface FolderSyncer {
   sync(folder: string): Promise<void>;
@@ -116,23 +119,62 @@ interface Held {
   users: number;
   dropped: boolean;
   closed: Promise<void> | null;
+  /** The fsync under way, if any. */
+  running: Promise<void> | null;
+  /** The fsync that starts once `running` is done: what new callers join. */
+  queued: Promise<void> | null;
+}
+
+/** The descriptor calls a {@link FolderSyncer} makes (tests pass slow or counting ones). */
+export interface FolderOps {
+  open(folder: string): Promise<number>;
+  fsync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+}
+
+const folderOps: FolderOps = { open: (folder) => open(folder, 'r'), fsync, close };
+
+/** Starts an fsync of the folder now. */
+function startSync(entry: Held, ops: FolderOps): Promise<void> {
+  const run = entry.fd.then((fd) => ops.fsync(fd));
+  entry.running = run;
+  const done = (): void => {
+    if (entry.running === run) entry.running = null;
+  };
+  run.then(done, done);
+  return run;
+}
+
+/** An fsync of the folder that starts after this call: the queued one, or a new one. */
+function nextSync(entry: Held, ops: FolderOps): Promise<void> {
+  if (entry.queued) return entry.queued;
+  const before = entry.running;
+  if (!before) return startSync(entry, ops);
+  const queued = before
+    .catch(() => undefined)
+    .then(() => {
+      entry.queued = null; // callers from now on may need the one after this
+      return startSync(entry, ops);
+    });
+  entry.queued = queued;
+  return queued;
 }
 
 /** Closes a dropped descriptor once no sync uses it, exactly once (fd numbers are reused). */
-function release(entry: Held): Promise<void> {
+function release(entry: Held, ops: FolderOps): Promise<void> {
   if (!entry.dropped || entry.users > 0) return Promise.resolve();
-  entry.closed ??= entry.fd.then(close).catch(() => undefined);
+  entry.closed ??= entry.fd.then((fd) => ops.close(fd)).catch(() => undefined);
   return entry.closed;
 }
 
 /** A {@link FolderSyncer} keeping up to `max` descriptors open. */
-export function createFolderSyncer(max = 64): FolderSyncer {
+export function createFolderSyncer(max = 64, ops: FolderOps = folderOps): FolderSyncer {
   const held = new Map<string, Held>(); // recency order
 
   function drop(folder: string, entry: Held): Promise<void> {
     if (held.get(folder) === entry) held.delete(folder);
     entry.dropped = true;
-    return release(entry);
+    return release(entry, ops);
   }
 
   return {
@@ -141,7 +183,14 @@ export function createFolderSyncer(max = 64): FolderSyncer {
       if (entry) {
         held.delete(folder); // refresh recency
       } else {
-        entry = { fd: open(folder, 'r'), users: 0, dropped: false, closed: null };
+        entry = {
+          fd: ops.open(folder),
+          users: 0,
+          dropped: false,
+          closed: null,
+          running: null,
+          queued: null,
+        };
       }
       held.set(folder, entry);
       for (const [name, other] of held) {
@@ -150,13 +199,13 @@ export function createFolderSyncer(max = 64): FolderSyncer {
       }
       entry.users += 1;
       try {
-        await fsync(await entry.fd);
+        await nextSync(entry, ops);
       } catch (error) {
         void drop(folder, entry); // a failed open or sync: start afresh next time
         throw error;
       } finally {
         entry.users -= 1;
-        void release(entry);
+        void release(entry, ops);
       }
     },
     removed(folder) {
