@@ -16,7 +16,10 @@ import type { WarmSlot } from './warm.js';
 /** What the session hands the after-consent part: its table, its events, its consent. */
 export interface SessionContext {
   readonly options: TryOnOptions;
+  /** The product the session starts with. */
   readonly product: Product;
+  /** The products of the strip in the live view (none: no strip). */
+  readonly products: readonly Product[];
   readonly consent: Consent;
   readonly strings: TryOnStrings;
   readonly events: Emitter<TryOnEvents>;
@@ -47,6 +50,11 @@ export interface Controller {
    * it is parked in the warm slot for a reopen); the view stays.
    */
   stopLive(keep?: boolean): Promise<void>;
+  /**
+   * Draws `product` instead: now when live, else once the session is live again (the table's
+   * `product-changed`). Switches in a row are done in order, skipping those overtaken.
+   */
+  setProduct(product: Product): Promise<void>;
   /** Shows one of the try-on texts in the view's status line. */
   say(key: keyof TryOnStrings): void;
   /** Removes the view. */
@@ -67,7 +75,10 @@ export function runSession(
   ctx: SessionContext,
   deps: ControllerDeps = { startLive, mountLiveView, openReview },
 ): Controller {
-  const { options, product, consent, strings, events } = ctx;
+  const { options, consent, strings, events } = ctx;
+  let product = ctx.product;
+  /** The switch in progress (switches run one after another). */
+  let switching: Promise<void> = Promise.resolve();
   const container = options.container ?? document.body;
   const view: LiveView = deps.mountLiveView(container, strings, ctx.close, consent.locale);
   let live: Live | null = null;
@@ -100,6 +111,7 @@ export function runSession(
       live?.resume();
       view.captureButton.focus();
       if (brokenWhileReviewing) void contextFailed(brokenWhileReviewing);
+      else void applyProduct();
     }
     return true;
   };
@@ -114,8 +126,36 @@ export function runSession(
     await running?.close(keep);
   }
 
+  /** Switches the pipeline to `product` if it draws another and the table allows it now. */
+  function applyProduct(): Promise<void> {
+    const run = async () => {
+      const target = product;
+      if (!live || live.product.id === target.id || !send('product-changed')) return;
+      const before = live.landmarker;
+      try {
+        await live.setProduct(target);
+      } catch (error) {
+        events.emit('error', toError(error, 'The product could not be shown.'));
+        return;
+      }
+      if (live.landmarker !== before) announceLandmarker(live);
+      view.host.dataset.product = target.id;
+      events.emit('product', target);
+    };
+    switching = switching.then(run);
+    return switching;
+  }
+
+  function announceLandmarker(started: Live): void {
+    const { mode, delegate, delegateReason: reason } = started.landmarker;
+    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
+    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
+    events.emit('landmarker', { mode, delegate, reason });
+  }
+
   async function capture(): Promise<void> {
     if (!live || ctx.state() !== 'live') return;
+    const product = live.product; // the review (and an upload) names what was drawn
     const blob = await live.capture();
     if (!live || !send('captured')) return; // closed or lost the camera meanwhile
     live.pause();
@@ -157,7 +197,7 @@ export function runSession(
     view.captureButton.disabled = change.state !== 'restored';
     if (change.state === 'lost') send('context-lost');
     else if (change.state === 'restored') {
-      if (live && ctx.state() === 'starting') send('started');
+      if (live && ctx.state() === 'starting' && send('started')) void applyProduct();
     } else if (ctx.state() === 'reviewing' || ctx.state() === 'uploading') {
       brokenWhileReviewing = change.error; // said once the shopper is back in the live view
     } else void contextFailed(change.error);
@@ -209,11 +249,10 @@ export function runSession(
     if (removed || ctx.state() !== 'starting') return void (await started.close());
     live = started;
     view.captureButton.disabled = false;
-    const { mode, delegate, delegateReason: reason } = started.landmarker;
-    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
-    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
-    events.emit('landmarker', { mode, delegate, reason });
+    view.host.dataset.product = started.product.id;
+    announceLandmarker(started);
     send('started');
+    void applyProduct(); // one asked for while it started
   }
 
   view.closeButton.addEventListener('click', ctx.close);
@@ -222,6 +261,10 @@ export function runSession(
   return {
     started: begin(),
     stopLive,
+    setProduct(next) {
+      product = next;
+      return applyProduct();
+    },
     say: (key) => view.setStatus(strings[key]),
     remove() {
       removed = true;
