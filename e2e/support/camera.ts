@@ -66,7 +66,8 @@ export const CAMERAS = {
   'hand-and-face': {
     photo: 'handSrc.jpg',
     with: 'astronaut.png',
-    filter: '[0]scale=400:300,pad=640:480:0:90:gray[h];[1]crop=280:280:100:0,scale=240:240[f];[h][f]overlay=400:120',
+    filter:
+      '[0]scale=400:300,pad=640:480:0:90:gray[h];[1]crop=280:280:100:0,scale=240:240[f];[h][f]overlay=400:120',
   },
 } as const;
 
@@ -85,7 +86,13 @@ export function y4mFor(name: keyof typeof CAMERAS): string {
   const args = ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(photos, camera.photo)];
   if (camera.with) args.push('-loop', '1', '-i', join(photos, camera.with));
   const filter = `${camera.filter},format=yuv420p`;
-  args.push('-t', '2', '-r', '30', ...(camera.with ? ['-filter_complex', filter] : ['-vf', filter]));
+  args.push(
+    '-t',
+    '2',
+    '-r',
+    '30',
+    ...(camera.with ? ['-filter_complex', filter] : ['-vf', filter]),
+  );
   args.push(out);
   execFileSync('ffmpeg', args);
   return out;

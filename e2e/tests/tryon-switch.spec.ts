@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.js';
 import { readMediaProbe } from '../support/probes.js';
 import { gotoTryOn, startTryOn } from '../support/tryon.js';
+import { expectAccessible } from './journey-support.js';
 
 test.use({ camera: 'hand-and-face' });
 test.setTimeout(300_000);
@@ -78,8 +79,11 @@ test('six switches across hand and face products: one camera track, one worker p
 
   const log = await page.evaluate(
     () =>
-      (window as unknown as { tryOnLog: { products: string[]; states: string[]; errors: string[] } })
-        .tryOnLog,
+      (
+        window as unknown as {
+          tryOnLog: { products: string[]; states: string[]; errors: string[] };
+        }
+      ).tryOnLog,
   );
   expect(log.products).toEqual([...sequence, 'glasses', 'ring'].map((k) => `test-${k}`));
   expect(log.states).toEqual(['asking-consent', 'starting', 'live']); // never restarted
@@ -94,4 +98,53 @@ test('six switches across hand and face products: one camera track, one worker p
   const closed = await readMediaProbe(page);
   expect(closed.trackStates).toEqual(['ended']);
   expect(closed.liveWorkers).toBe(1); // the current one, parked warm; the other closed
+});
+
+test('the product strip: axe clean, and the keyboard alone switches hand and face products', async ({
+  page,
+}) => {
+  await gotoTryOn(page, { product: 'ring', products: 'ring,glasses,watch' });
+  await startTryOn(page);
+  const view = page.locator(host);
+  await expect(view).toHaveAttribute('data-tracking', 'true', { timeout: 60_000 });
+  const strip = page.getByRole('radiogroup', { name: 'Choose a product' });
+  await expect(strip.getByRole('radio')).toHaveCount(3);
+  await expect(strip.getByRole('radio', { name: 'Test ring' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await expectAccessible(page, 'live view with the product strip');
+
+  // Tab from the close button reaches the strip's one tab stop: the checked product.
+  const ring = strip.getByRole('radio', { name: 'Test ring' });
+  for (let i = 0; i < 10 && !(await ring.evaluate((el) => el.matches(':focus'))); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(ring).toBeFocused();
+  const outline = await ring.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none'); // visible focus
+  await page.keyboard.press('ArrowRight');
+  const glasses = strip.getByRole('radio', { name: 'Test glasses' });
+  await expect(glasses).toBeFocused();
+  await expect(glasses).toHaveAttribute('aria-checked', 'true');
+  await expect(view).toHaveAttribute('data-product', 'test-glasses', { timeout: 60_000 });
+  await expect(view).toHaveAttribute('data-landmarker', 'face');
+  await expect(view).toHaveAttribute('data-tracking', 'true', { timeout: 60_000 });
+  await page.keyboard.press('ArrowLeft'); // back to the ring: its landmarker was kept
+  await expect(view).toHaveAttribute('data-product', 'test-ring', { timeout: 60_000 });
+  await expect(view).toHaveAttribute('data-tracking', 'true', { timeout: 60_000 });
+  await page.keyboard.press('End');
+  await expect(view).toHaveAttribute('data-product', 'test-watch', { timeout: 60_000 });
+  await page.keyboard.press('Home');
+  await expect(view).toHaveAttribute('data-product', 'test-ring', { timeout: 60_000 });
+  await expect(ring).toHaveAttribute('aria-checked', 'true');
+  await expectAccessible(page, 'live view after switching with the keyboard');
+  const probe = await readMediaProbe(page);
+  expect(probe.gumCalls).toBe(1);
+  expect(probe.workers).toBe(2);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { tryOnLog: { states: string[] } }).tryOnLog.states,
+    ),
+  ).toEqual(['asking-consent', 'starting', 'live']);
 });

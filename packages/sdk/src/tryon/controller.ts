@@ -8,6 +8,7 @@ import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
+import { createProductStrip, type ProductStrip } from './strip.js';
 import { isTestMode } from './test-mode.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
@@ -95,6 +96,21 @@ export function runSession(
   const unsubscribe = events.on('state', (state) => {
     view.host.dataset.state = state;
   });
+  // Two products or more: the shopper switches between them in the live view.
+  const strip: ProductStrip | null =
+    ctx.products.length < 2
+      ? null
+      : createProductStrip(
+          view.host.ownerDocument,
+          ctx.products,
+          strings.productStrip,
+          product.id,
+          (p) => {
+            product = p;
+            void applyProduct();
+          },
+        );
+  if (strip) view.showStrip(strip.element);
 
   const fail = (error: unknown) => {
     const typed = toError(error, 'Try-on could not start on this device.');
@@ -130,16 +146,20 @@ export function runSession(
   function applyProduct(): Promise<void> {
     const run = async () => {
       const target = product;
-      if (!live || live.product.id === target.id || !send('product-changed')) return;
-      const before = live.landmarker;
+      const running = live;
+      if (!running || running.product.id === target.id || !send('product-changed')) return;
+      const before = running.landmarker;
       try {
-        await live.setProduct(target);
+        await running.setProduct(target);
       } catch (error) {
+        strip?.select(running.product.id); // the strip shows what is drawn
         events.emit('error', toError(error, 'The product could not be shown.'));
         return;
       }
-      if (live.landmarker !== before) announceLandmarker(live);
+      if (live !== running) return; // closed meanwhile: the pipeline closed what it loaded
+      if (running.landmarker !== before) announceLandmarker(running);
       view.host.dataset.product = target.id;
+      strip?.select(target.id);
       events.emit('product', target);
     };
     switching = switching.then(run);

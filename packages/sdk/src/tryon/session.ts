@@ -69,6 +69,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     strings: pickConsentOverrides(overrides),
   });
   const events = createEmitter<TryOnEvents>();
+  // A product the shopper picked in the strip is the one a reopen starts with.
+  events.on('product', (picked) => {
+    product = picked;
+  });
   const loadLive = deps.loadLive ?? loadLiveParts;
   let state: TryOnState = 'idle';
   let running: Controller | null = null;

@@ -163,4 +163,49 @@ describe('tryOn.setProduct: switching without a restart', () => {
     );
     expect(() => make([RING, GOLD, GLASSES])).not.toThrow();
   });
+
+  it('the strip: a named radio group the arrows move through, each move a switch', async () => {
+    const { deps, policy, start, pipeline } = fakeDeps([grant]);
+    const tryOn = createSession(
+      {
+        product: RING,
+        products: [RING, GOLD, GLASSES],
+        policy,
+        assetsUrl: 'https://shop.example/assets/',
+        locale: 'en',
+      },
+      deps,
+    );
+    start.resolve();
+    await tryOn.open();
+    const group = host()?.shadowRoot?.querySelector<HTMLElement>('[role=radiogroup]');
+    expect(group?.getAttribute('aria-label')).toBe('Choose a product');
+    const radios = [...(group?.querySelectorAll<HTMLButtonElement>('[role=radio]') ?? [])];
+    expect(radios.map((r) => r.textContent)).toEqual(['ring-001', 'Gold ring', 'Round glasses']);
+    const checked = () => radios.map((r) => r.getAttribute('aria-checked'));
+    expect(checked()).toEqual(['true', 'false', 'false']);
+    expect(radios.map((r) => r.tabIndex)).toEqual([0, -1, -1]); // one tab stop
+    radios[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await settle();
+    expect(checked()).toEqual(['false', 'true', 'false']);
+    expect(host()?.shadowRoot?.activeElement).toBe(radios[1]);
+    radios[1]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await settle();
+    radios[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await settle(); // wraps round to the first
+    expect(pipeline.calls).toEqual([
+      'setProduct:ring-gold',
+      'setProduct:glasses-1',
+      'setProduct:ring-001',
+    ]);
+    expect(checked()).toEqual(['true', 'false', 'false']);
+  });
+
+  it('no strip for a single product', async () => {
+    const { deps, policy, start } = fakeDeps([grant]);
+    const { tryOn } = tryOnWith(deps, policy);
+    start.resolve();
+    await tryOn.open();
+    expect(host()?.shadowRoot?.querySelector('[role=radiogroup]')).toBeNull();
+  });
 });
