@@ -20,6 +20,8 @@ export interface PageParts {
   readonly mainClass?: string;
   readonly main: string;
   readonly footer: string;
+  /** Links `/css/store.css` (default true). */
+  readonly storeStyles?: boolean;
 }
 
 const BRAND =
@@ -53,7 +55,7 @@ export function renderPage(parts: PageParts): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(parts.title)} — Lumen &amp; Loop</title>`,
     '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
-    '<link rel="stylesheet" href="/css/store.css">',
+    ...(parts.storeStyles === false ? [] : ['<link rel="stylesheet" href="/css/store.css">']),
     ...(parts.head ? [parts.head] : []),
     '</head>',
     '<body>',

@@ -1,7 +1,7 @@
 // The store's privacy policy page: what a retailer using Fitting Room tells shoppers.
 import { renderPage } from './layout.js';
 
-const POLICY = `  <h1>Privacy policy</h1>
+const policy = (where: string) => `  <h1>Privacy policy</h1>
   <p>Version 2025-06. This is the policy of a demo store; it shows what a retailer using Fitting
     Room tells shoppers.</p>
   <h2>Who is responsible</h2>
@@ -19,19 +19,36 @@ const POLICY = `  <h1>Privacy policy</h1>
   <p>We keep a record of your choices (a consent receipt) on your device and, when you share a
     photo, with us.</p>
   <h2>Your rights</h2>
-  <p>On every product page, <strong>My data</strong> shows what we hold about you,
+  <p>${where}, <strong>My data</strong> shows what we hold about you,
     <strong>Delete my data</strong> erases it, and <strong>Withdraw consent</strong> turns the
     camera off and asks us to erase everything you shared.</p>
   <h2>Cookies</h2>
   <p>This store sets no cookies and loads nothing from other websites.</p>`;
 
+/** Where the policy's page is shown: the store (the default) or an app of the same retailer. */
+export interface PrivacyPageOptions {
+  /** Where the shopper finds the data buttons: `On every product page`, `In the app`. */
+  readonly where: string;
+  /** What the footer link goes back to: `the store`, `the app`. */
+  readonly backTo: string;
+  /** Whether the store's stylesheet is linked (an app brings its own styles). */
+  readonly storeStyles: boolean;
+}
+
+const STORE: PrivacyPageOptions = {
+  where: 'On every product page',
+  backTo: 'the store',
+  storeStyles: true,
+};
+
 /** The privacy policy page the consent notice links to (`data-policy-url`). */
-export function privacyPage(): string {
+export function privacyPage(options: PrivacyPageOptions = STORE): string {
   return renderPage({
     title: 'Privacy policy',
     nav: null,
     mainClass: 'prose',
-    main: POLICY,
-    footer: '  <p><a href="/">Back to the store</a></p>',
+    main: policy(options.where),
+    footer: `  <p><a href="/">Back to ${options.backTo}</a></p>`,
+    storeStyles: options.storeStyles,
   });
 }
