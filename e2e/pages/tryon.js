@@ -30,8 +30,16 @@ const PRODUCTS = {
   },
 };
 const name = params.get('product') ?? 'ring';
-const spec = PRODUCTS[name];
-const product = { id: `test-${name}`, ...spec, image: `/e2e/fixtures/products/${spec.image}` };
+/** A test product by name, e.g. `ring` → `test-ring`, named "Test ring" for the strip. */
+const productOf = (key) => ({
+  id: `test-${key}`,
+  name: `Test ${key}`,
+  ...PRODUCTS[key],
+  image: `/e2e/fixtures/products/${PRODUCTS[key].image}`,
+});
+const product = productOf(name);
+// `?products=ring,glasses,watch`: the live view's product strip (and `window.testProducts`).
+const products = (params.get('products') ?? '').split(',').filter(Boolean).map(productOf);
 if (params.get('finger')) product.finger = params.get('finger');
 const model = params.get('model');
 if (model === 'test' || model === 'demo') {
@@ -49,6 +57,7 @@ const ingest = params.get('ingest')
   : undefined;
 const tryOn = createTryOn({
   product,
+  ...(products.length > 0 ? { products } : {}),
   policy,
   assetsUrl: '/fittingroom/assets/',
   ingest,
@@ -69,7 +78,9 @@ const log = {
   progress: [],
   landmarker: [],
   tracking: [],
+  products: [],
 };
+tryOn.on('product', (p) => log.products.push(p.id));
 tryOn.on('tracking', (t) => log.tracking.push(t));
 tryOn.on('landmarker', (info) => log.landmarker.push(info));
 tryOn.on('state', (s) => log.states.push(s));
@@ -79,4 +90,5 @@ tryOn.on('uploaded', (r) => log.uploaded.push(r));
 tryOn.on('upload-progress', (p) => log.progress.push(p));
 document.getElementById('try').addEventListener('click', () => tryOn.open());
 window.tryOn = tryOn;
+window.testProducts = Object.fromEntries(Object.keys(PRODUCTS).map((k) => [k, productOf(k)]));
 window.tryOnLog = log;

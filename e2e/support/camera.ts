@@ -61,6 +61,14 @@ export const CAMERAS = {
     photo: 'astronaut.png',
     filter: 'scale=480:480,pad=640:480:80:0,rotate=PI/6:fillcolor=black',
   },
+  // The hand on the left and the face on the right of one frame (the product-switch test:
+  // hand and face products draw on the same camera track). `with` is the second photo.
+  'hand-and-face': {
+    photo: 'handSrc.jpg',
+    with: 'astronaut.png',
+    filter:
+      '[0]scale=400:300,pad=640:480:0:90:gray[h];[1]crop=280:280:100:0,scale=240:240[f];[h][f]overlay=400:120',
+  },
 } as const;
 
 /**
@@ -71,12 +79,21 @@ export type CameraName = keyof typeof CAMERAS | 'none' | 'denied';
 
 /** Makes (once) and returns the y4m file for a fake camera; ffmpeg must be installed. */
 export function y4mFor(name: keyof typeof CAMERAS): string {
-  const { photo, filter } = CAMERAS[name];
+  const camera: { photo: string; filter: string; with?: string } = CAMERAS[name];
   const out = join(cache, `${name}.y4m`);
   if (existsSync(out)) return out;
   mkdirSync(cache, { recursive: true });
-  const args = ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(photos, photo)];
-  args.push('-t', '2', '-r', '30', '-vf', `${filter},format=yuv420p`, out);
+  const args = ['-loglevel', 'error', '-y', '-loop', '1', '-i', join(photos, camera.photo)];
+  if (camera.with) args.push('-loop', '1', '-i', join(photos, camera.with));
+  const filter = `${camera.filter},format=yuv420p`;
+  args.push(
+    '-t',
+    '2',
+    '-r',
+    '30',
+    ...(camera.with ? ['-filter_complex', filter] : ['-vf', filter]),
+  );
+  args.push(out);
   execFileSync('ffmpeg', args);
   return out;
 }

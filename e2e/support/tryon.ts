@@ -19,6 +19,8 @@ export interface TryOnPageOptions {
   debug?: '1';
   /** `reopenGraceMs` in ms (default: the SDK's 60 s). */
   grace?: string;
+  /** The live view's product strip, e.g. `ring,glasses,watch`. */
+  products?: string;
 }
 
 /** Opens the test page for a product (nothing happens until the shopper clicks). */

@@ -77,6 +77,7 @@ export const TRYON_EVENTS = [
   'error',
   'landmarker',
   'tracking',
+  'product',
 ] as const;
 
 /** One try-on event name. */

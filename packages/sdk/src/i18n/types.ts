@@ -107,6 +107,10 @@ export const TRYON_KEYS = [
   'onDevice',
   /** The badge shown when the ingest server says the publishable key is a test key. */
   'testMode',
+  /** Accessible name of the live view's product strip (products switched without a restart). */
+  'productStrip',
+  /** Live compare: the heading over the session's last captures, shown side by side in review. */
+  'compareLooks',
   'reviewTitle',
   'imageAlt',
   'share',

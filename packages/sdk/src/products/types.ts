@@ -65,4 +65,6 @@ export interface Product {
   readonly realWidthMm: number;
   /** Rings only: the finger it is worn on (default: ring finger). */
   readonly finger?: Finger | undefined;
+  /** Shown to the shopper (e.g. in the live view's product strip); default: the id. */
+  readonly name?: string | undefined;
 }

@@ -65,6 +65,14 @@ const ProductSchema = v.pipe(
         v.maxValue(MAX_REAL_WIDTH_MM, `must be at most ${MAX_REAL_WIDTH_MM}`),
       ),
       finger: v.optional(v.picklist(FINGERS, `must be one of ${FINGERS.join(', ')}`)),
+      name: v.optional(
+        v.pipe(
+          v.string('must be a string'),
+          v.trim(),
+          v.minLength(1, 'must not be empty'),
+          v.maxLength(100, 'must be at most 100 characters'),
+        ),
+      ),
     },
     objectMessage('an object'),
   ),
@@ -127,4 +135,23 @@ function checkImageUrl(url: string, policy: ProductUrlPolicy, field: string): vo
 /** The landmarker a product kind needs: hands for ring/watch/bracelet, the face otherwise. */
 export function requiredLandmarker(kind: ProductKind): LandmarkerKind {
   return kind === 'ring' || kind === 'watch' || kind === 'bracelet' ? 'hand' : 'face';
+}
+
+/**
+ * Checks a list of products (e.g. the live view's strip): each as {@link parseProduct} does,
+ * named `<field>.<index>`, with ids unique so a choice names one product.
+ */
+export function parseProducts(
+  input: unknown,
+  options: ParseProductOptions = {},
+): readonly Product[] {
+  const field = options.field ?? 'products';
+  if (!Array.isArray(input)) throw new ConfigError(field, 'must be an array of products');
+  const products = input.map((p, i) => parseProduct(p, { ...options, field: `${field}.${i}` }));
+  products.forEach((p, i) => {
+    if (products.findIndex((q) => q.id === p.id) !== i) {
+      throw new ConfigError(`${field}.${i}.id`, `repeats "${p.id}": ids must be unique`);
+    }
+  });
+  return products;
 }

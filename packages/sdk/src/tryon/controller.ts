@@ -8,6 +8,7 @@ import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
 import { openReview } from './review-flow.js';
+import { createProductStrip, type ProductStrip } from './strip.js';
 import { isTestMode } from './test-mode.js';
 import type { TryOnEvents, TryOnOptions, TryOnState } from './types.js';
 import { type LiveView, mountLiveView } from './view.js';
@@ -16,7 +17,10 @@ import type { WarmSlot } from './warm.js';
 /** What the session hands the after-consent part: its table, its events, its consent. */
 export interface SessionContext {
   readonly options: TryOnOptions;
+  /** The product the session starts with. */
   readonly product: Product;
+  /** The products of the strip in the live view (none: no strip). */
+  readonly products: readonly Product[];
   readonly consent: Consent;
   readonly strings: TryOnStrings;
   readonly events: Emitter<TryOnEvents>;
@@ -47,6 +51,11 @@ export interface Controller {
    * it is parked in the warm slot for a reopen); the view stays.
    */
   stopLive(keep?: boolean): Promise<void>;
+  /**
+   * Draws `product` instead: now when live, else once the session is live again (the table's
+   * `product-changed`). Switches in a row are done in order, skipping those overtaken.
+   */
+  setProduct(product: Product): Promise<void>;
   /** Shows one of the try-on texts in the view's status line. */
   say(key: keyof TryOnStrings): void;
   /** Removes the view. */
@@ -67,7 +76,10 @@ export function runSession(
   ctx: SessionContext,
   deps: ControllerDeps = { startLive, mountLiveView, openReview },
 ): Controller {
-  const { options, product, consent, strings, events } = ctx;
+  const { options, consent, strings, events } = ctx;
+  let product = ctx.product;
+  /** The switch in progress (switches run one after another). */
+  let switching: Promise<void> = Promise.resolve();
   const container = options.container ?? document.body;
   const view: LiveView = deps.mountLiveView(container, strings, ctx.close, consent.locale);
   let live: Live | null = null;
@@ -84,6 +96,21 @@ export function runSession(
   const unsubscribe = events.on('state', (state) => {
     view.host.dataset.state = state;
   });
+  // Two products or more: the shopper switches between them in the live view.
+  const strip: ProductStrip | null =
+    ctx.products.length < 2
+      ? null
+      : createProductStrip(
+          view.host.ownerDocument,
+          ctx.products,
+          strings.productStrip,
+          product.id,
+          (p) => {
+            product = p;
+            void applyProduct();
+          },
+        );
+  if (strip) view.showStrip(strip.element);
 
   const fail = (error: unknown) => {
     const typed = toError(error, 'Try-on could not start on this device.');
@@ -100,6 +127,7 @@ export function runSession(
       live?.resume();
       view.captureButton.focus();
       if (brokenWhileReviewing) void contextFailed(brokenWhileReviewing);
+      else void applyProduct();
     }
     return true;
   };
@@ -114,8 +142,40 @@ export function runSession(
     await running?.close(keep);
   }
 
+  /** Switches the pipeline to `product` if it draws another and the table allows it now. */
+  function applyProduct(): Promise<void> {
+    const run = async () => {
+      const target = product;
+      const running = live;
+      if (!running || running.product.id === target.id || !send('product-changed')) return;
+      const before = running.landmarker;
+      try {
+        await running.setProduct(target);
+      } catch (error) {
+        strip?.select(running.product.id); // the strip shows what is drawn
+        events.emit('error', toError(error, 'The product could not be shown.'));
+        return;
+      }
+      if (live !== running) return; // closed meanwhile: the pipeline closed what it loaded
+      if (running.landmarker !== before) announceLandmarker(running);
+      view.host.dataset.product = target.id;
+      strip?.select(target.id);
+      events.emit('product', target);
+    };
+    switching = switching.then(run);
+    return switching;
+  }
+
+  function announceLandmarker(started: Live): void {
+    const { mode, delegate, delegateReason: reason } = started.landmarker;
+    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
+    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
+    events.emit('landmarker', { mode, delegate, reason });
+  }
+
   async function capture(): Promise<void> {
     if (!live || ctx.state() !== 'live') return;
+    const product = live.product; // the review (and an upload) names what was drawn
     const blob = await live.capture();
     if (!live || !send('captured')) return; // closed or lost the camera meanwhile
     live.pause();
@@ -157,7 +217,7 @@ export function runSession(
     view.captureButton.disabled = change.state !== 'restored';
     if (change.state === 'lost') send('context-lost');
     else if (change.state === 'restored') {
-      if (live && ctx.state() === 'starting') send('started');
+      if (live && ctx.state() === 'starting' && send('started')) void applyProduct();
     } else if (ctx.state() === 'reviewing' || ctx.state() === 'uploading') {
       brokenWhileReviewing = change.error; // said once the shopper is back in the live view
     } else void contextFailed(change.error);
@@ -209,11 +269,10 @@ export function runSession(
     if (removed || ctx.state() !== 'starting') return void (await started.close());
     live = started;
     view.captureButton.disabled = false;
-    const { mode, delegate, delegateReason: reason } = started.landmarker;
-    Object.assign(view.host.dataset, { mode, delegate, delegateReason: reason });
-    if (options.debug) view.showDebug(`${mode} · ${delegate} (${reason})`);
-    events.emit('landmarker', { mode, delegate, reason });
+    view.host.dataset.product = started.product.id;
+    announceLandmarker(started);
     send('started');
+    void applyProduct(); // one asked for while it started
   }
 
   view.closeButton.addEventListener('click', ctx.close);
@@ -222,6 +281,10 @@ export function runSession(
   return {
     started: begin(),
     stopLive,
+    setProduct(next) {
+      product = next;
+      return applyProduct();
+    },
     say: (key) => view.setStatus(strings[key]),
     remove() {
       removed = true;

@@ -3,17 +3,15 @@ import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
 import { openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
-import { FittingRoomError } from '../errors.js';
 import type { TryOnStrings } from '../i18n/types.js';
 import type { Landmarker, LandmarkerContextChange } from '../ml/landmarker.js';
-import { createOverlay, type Overlay } from '../overlay/overlay.js';
-import { imageSizeOf, loadProductImage } from '../products/load.js';
+import type { LandmarkerKind } from '../ml/types.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
-import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
 import { downloadLandmarker } from './download.js';
-import { start3d } from './live-3d.js';
+import { loadLayer, type PendingLayer, type ProductLayer } from './live-layer.js';
+import { abortion, watchSize } from './live-watch.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { LiveView } from './view.js';
 import { type VisibilityOptions, watchVisibility } from './visibility.js';
@@ -55,7 +53,17 @@ export interface LiveOptions {
 
 /** The running camera → landmarks → overlay pipeline. */
 export interface Live {
+  /** The landmarker of the current product. */
   readonly landmarker: Landmarker;
+  /** The product drawn now. */
+  readonly product: Product;
+  /**
+   * Draws another product from its next frame on: the camera and the loop go on, a landmarker
+   * of the other kind loads on first need (then stays for switching back), and what the old
+   * product alone needed (its image, its 3D renderer) is closed. On failure the old product is
+   * still drawn and the error is thrown.
+   */
+  setProduct(product: Product): Promise<void>;
   /** The current view composited with the overlay, mirrored as shown. */
   capture(): Promise<Blob>;
   pause(): void;
@@ -80,19 +88,19 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     openCamera({ consent, video: view.video, viewWidth: size.width, viewHeight: size.height });
   const camera = await open(); // a warm landmarker stays parked if the camera fails
   let pendingMarker: Promise<Landmarker> | null = null;
-  let pending3d: Promise<Renderer3d | null> | null = null;
+  let pendingLayer: PendingLayer | null = null;
   const aborted = abortion(options.signal);
   try {
     await view.video.play().catch(() => {});
     const kind = requiredLandmarker(product.kind);
-    pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
+    pendingLayer = loadLayer(options);
     // A warm landmarker (see warm.ts) is owned from here: closed on any failure, or when it is
     // of another kind than the product needs.
     const warm = options.warm?.take() ?? null;
     if (warm && warm.kind !== kind) await warm.close();
     pendingMarker = warm?.kind === kind ? Promise.resolve(warm) : downloadLandmarker(options, kind);
-    const [image, landmarker, r3d] = await Promise.race([
-      Promise.all([loadProductImage(product.image), pendingMarker, pending3d]),
+    const [layer, landmarker] = await Promise.race([
+      Promise.all([pendingLayer.promise, pendingMarker]),
       aborted.promise,
     ]);
     view.setDownload(null);
@@ -104,13 +112,13 @@ export async function startLive(options: LiveOptions): Promise<Live> {
       await view.video.play().catch(() => {});
       return next;
     };
-    return run(options, { camera, reopen }, landmarker, image, r3d);
+    return run(options, { camera, reopen }, landmarker, layer);
   } catch (error) {
     view.setDownload(null);
     camera.close(); // first: the camera light goes off at once
     // Whatever is still loading is closed as soon as it arrives (start3d never rejects); the
     // error is not held back until then.
-    void pending3d?.then((r) => r?.close());
+    pendingLayer?.discard();
     void pendingMarker?.then(
       (m) => m.close(),
       () => {},
@@ -119,21 +127,6 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   } finally {
     aborted.dispose();
   }
-}
-
-/** A promise that rejects when `signal` aborts, and a way to stop listening. */
-function abortion(signal: AbortSignal | undefined): { promise: Promise<never>; dispose(): void } {
-  let dispose = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    if (!signal) return;
-    const onAbort = () =>
-      reject(new DOMException('The try-on was closed while starting.', 'AbortError'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    dispose = () => signal.removeEventListener('abort', onAbort);
-  });
-  promise.catch(() => {}); // only raced; never an unhandled rejection
-  return { promise, dispose };
 }
 
 /**
@@ -156,40 +149,24 @@ export const HINT_AFTER_FRAMES = 2;
 function run(
   options: LiveOptions,
   cameras: Pick<VisibilityOptions, 'camera' | 'reopen'>,
-  landmarker: Landmarker,
-  image: Awaited<ReturnType<typeof loadProductImage>>,
-  started3d: Renderer3d | null,
+  firstMarker: Landmarker,
+  firstLayer: ProductLayer,
 ): Live {
-  const { view, product, strings } = options;
+  const { view, strings } = options;
   const { width, height } = view.stageSize();
   let geometry: ViewGeometry = { width, height, mirrored: true, fit: 'cover' };
-  const overlay: Overlay = createOverlay({
-    canvas: view.canvas,
-    image,
-    imageSize: imageSizeOf(image),
-    anchor: product.anchor,
-    width,
-    height,
-    mirrored: true,
-    debug: options.debug,
-  });
-  const size = imageSizeOf(image);
-  const fit = {
-    kind: product.kind,
-    realWidthMm: product.realWidthMm,
-    imageWidthPx: size.width,
-    imageHeightPx: size.height,
-    anchor: product.anchor,
-    finger: product.finger,
-  };
-  const smoother = createPlacementSmoother();
-  let renderer3d = started3d;
-  let lost3d = false; // the image is drawn while the 3D renderer is made again
+  let layer = firstLayer;
+  let landmarker = firstMarker;
+  // One landmarker per kind at most: the first of each is kept, so switching back to a hand
+  // (or face) product starts no second worker and downloads nothing again.
+  const markers = new Map<LandmarkerKind, Landmarker>([[landmarker.kind, landmarker]]);
+  let smoother = createPlacementSmoother();
   let restarting = false;
   let shown: string | null = null;
   let handAt: Point | null = null;
   let frames = 0;
   let misses = 0;
+  view.host.dataset.landmarker = landmarker.kind;
   // The status line says what is drawn: "running" only while the rules let the product show,
   // else the hint of the rule that failed (data-tracking and the `tracking` event alike).
   const report = (tracking: boolean, hint: keyof TryOnStrings) => {
@@ -202,59 +179,50 @@ function run(
     view.host.dataset.hint = tracking ? '' : hint;
     if (changed) options.onTracking?.(tracking);
   };
-  const idle = landmarker.kind === 'hand' ? 'showHand' : 'showFace';
+  /** Nothing is drawn until the next frame of the (new) landmarker places the product. */
+  const forget = () => {
+    misses = 0;
+    layer.clear();
+    if (shown === 'tracking') options.onTracking?.(false);
+    shown = null;
+    view.host.dataset.tracking = 'false';
+  };
   const step = async (nowMs: number) => {
+    const using = layer;
     const frame = await landmarker.detect(view.video, nowMs);
-    if (!frame) return;
+    // A product switched meanwhile: this frame's landmarks may be of the other kind.
+    if (!frame || using !== layer || frame.kind !== layer.kind) return;
     frames++;
     view.host.dataset.frames = String(frames);
     if (frames === 1 || restarting) view.host.dataset.phase = 'running';
     restarting = false;
-    const placed = placeProduct(fit, frame, geometry, handAt);
+    const placed = placeProduct(layer.fit, frame, geometry, handAt);
     // Kept through frames without a hand, so the hand that comes back is preferred to another.
     handAt = placed.handAt ?? handAt;
     const placements: Placement[] = smoother.update(placed.placements, frame.timestampMs);
-    // A 3D product is drawn by its renderer (into the same canvas); the image is its fallback.
-    if (renderer3d && !lost3d) renderer3d.draw(frame, placements, geometry);
-    else overlay.draw(placements, frame);
+    layer.draw(frame, placements, geometry);
     misses = placed.tracking ? 0 : misses + 1;
     if (!placed.tracking && misses < HINT_AFTER_FRAMES) return; // not yet: see HINT_AFTER_FRAMES
-    report(placed.tracking, placed.hint ?? idle);
+    report(placed.tracking, placed.hint ?? (layer.kind === 'hand' ? 'showHand' : 'showFace'));
   };
   // A rotated phone or a resized window changes the stage: anchor and draw at the new size.
   const resized = watchSize(view, (size) => {
     geometry = { ...geometry, ...size };
-    overlay.resize(size.width, size.height);
-    renderer3d?.resize(size.width, size.height);
+    layer.resize(size.width, size.height);
   });
   // The device may take a WebGL context away (GPU reset, memory pressure on phones): the
   // landmarker and the 3D renderer make theirs again; see gl/recovery.ts.
-  const unwatchMarker = landmarker.onContext((change) => {
-    view.host.dataset.context = change.state;
-    if (change.state === 'lost') {
-      restarting = true;
-      misses = 0;
-      overlay.clear(); // the product stays where it was no longer: nothing is drawn meanwhile
-      if (shown === 'tracking') options.onTracking?.(false);
-      shown = null;
-      view.host.dataset.tracking = 'false';
-      setPhase(view, 'restarting', strings.restarting);
-    }
-    options.onContext?.(change);
-  });
-  const unwatch3d = renderer3d?.onContext((change) => {
-    view.host.dataset.context3d = change.state;
-    lost3d = change.state !== 'restored';
-    if (change.state !== 'failed') return;
-    renderer3d?.close();
-    renderer3d = null;
-    Object.assign(view.host.dataset, { render: '2d', fallback: 'webgl_context_lost' });
-    options.onError(
-      new FittingRoomError('webgl_context_lost', 'The 3D view lost its WebGL context.', {
-        cause: change.error,
-      }),
-    );
-  });
+  const watchMarker = (marker: Landmarker) =>
+    marker.onContext((change) => {
+      view.host.dataset.context = change.state;
+      if (change.state === 'lost') {
+        restarting = true;
+        forget(); // the product stays where it was no longer: nothing is drawn meanwhile
+        setPhase(view, 'restarting', strings.restarting);
+      }
+      options.onContext?.(change);
+    });
+  let unwatchMarker = watchMarker(landmarker);
   const loop: FrameLoop = startFrameLoop(view.video, step, options.onError);
   const paused = watchVisibility({
     ...cameras,
@@ -264,8 +232,58 @@ function run(
     onEnded: options.onCameraEnded,
   });
   let closed = false;
+  // Ends a switch in flight (its download, its layer) when the pipeline closes.
+  const closing = new AbortController();
   return {
-    landmarker,
+    get landmarker() {
+      return landmarker;
+    },
+    get product() {
+      return layer.product;
+    },
+    async setProduct(product) {
+      if (closed) return;
+      const kind = requiredLandmarker(product.kind);
+      const pendingLayer = loadLayer({ ...options, product });
+      const kept = markers.get(kind);
+      const pendingMarker = kept
+        ? Promise.resolve(kept)
+        : downloadLandmarker({ ...options, signal: closing.signal }, kind);
+      let next: [ProductLayer, Landmarker];
+      try {
+        next = await Promise.all([pendingLayer.promise, pendingMarker]);
+      } catch (error) {
+        pendingLayer.discard(); // the old product goes on being drawn
+        if (!kept)
+          void pendingMarker.then(
+            (m) => m.close(),
+            () => {},
+          );
+        throw error;
+      } finally {
+        view.setDownload(null);
+      }
+      const [nextLayer, marker] = next;
+      if (closed) {
+        nextLayer.close();
+        if (!kept) await marker.close();
+        return;
+      }
+      forget();
+      layer.close(); // its image and any 3D renderer are of no use to the new product
+      layer = nextLayer;
+      markers.set(kind, marker);
+      if (marker !== landmarker) {
+        unwatchMarker();
+        landmarker = marker;
+        unwatchMarker = watchMarker(marker);
+      }
+      smoother = createPlacementSmoother();
+      handAt = null;
+      restarting = true; // "running" again on the new product's first frame
+      view.host.dataset.landmarker = kind;
+      setPhase(view, 'initializing', strings.initializing);
+    },
     capture: () =>
       captureStill({ video: view.video, overlayCanvas: view.canvas, mirrored: true, fit: 'cover' }),
     pause: () => paused.setReviewing(true),
@@ -273,32 +291,17 @@ function run(
     async close(keep = false) {
       if (closed) return;
       closed = true;
+      closing.abort();
       loop.stop();
       unwatchMarker();
-      unwatch3d?.();
       resized.disconnect();
       paused.close();
-      overlay.close();
-      renderer3d?.close();
+      layer.close();
+      const others = [...markers.values()].filter((m) => m !== landmarker);
+      markers.clear();
+      await Promise.all(others.map((m) => m.close()));
       if (keep && options.warm && options.consent.allows('camera')) options.warm.park(landmarker);
       else await landmarker.close();
     },
   };
-}
-
-/** Calls `onResize` with the stage's new size whenever the overlay canvas changes size. */
-function watchSize(
-  view: LiveView,
-  onResize: (size: { width: number; height: number }) => void,
-): { disconnect(): void } {
-  if (typeof ResizeObserver !== 'function') return { disconnect() {} };
-  let last = view.stageSize();
-  const observer = new ResizeObserver(() => {
-    const size = view.stageSize();
-    if (size.width === last.width && size.height === last.height) return;
-    last = size;
-    onResize(size);
-  });
-  observer.observe(view.canvas);
-  return observer;
 }

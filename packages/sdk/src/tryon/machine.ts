@@ -24,6 +24,8 @@ export type SessionEvent =
   | 'camera-lost'
   /** The device took the landmarker's WebGL context away: it is made again (then `started`). */
   | 'context-lost'
+  /** `setProduct`: the live view draws another product (camera, worker and consent stay). */
+  | 'product-changed'
   /** A still was taken and is under review. */
   | 'captured'
   /** Share began uploading the reviewed still. */
@@ -61,6 +63,7 @@ export const TRANSITIONS: Readonly<Record<TryOnState, Row>> = {
     ...exits,
   },
   live: {
+    'product-changed': 'live', // elsewhere a switch waits until the session is live again
     captured: 'reviewing',
     'camera-lost': 'starting',
     'context-lost': 'starting',

@@ -8,7 +8,7 @@ import {
   UI_KEYS,
   validateOverrides,
 } from '../i18n/index.js';
-import { parseProduct } from '../products/validate.js';
+import { parseProduct, parseProducts } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
 import type { Controller, runSession } from './controller.js';
 import { next, type SessionEvent } from './machine.js';
@@ -56,7 +56,8 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
       'runs in the browser only (no document here): import the SDK anywhere, but call createTryOn in client code, e.g. in a useEffect or a "use client" component',
     );
   }
-  const product = parseProduct(options.product);
+  let product = parseProduct(options.product);
+  const products = options.products === undefined ? [] : parseProducts(options.products);
   if (!options.assetsUrl) throw new ConfigError('assetsUrl', 'is required');
   const grace = options.reopenGraceMs;
   if (grace !== undefined && !(grace >= 0 && grace < 1 / 0)) {
@@ -68,6 +69,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
     strings: pickConsentOverrides(overrides),
   });
   const events = createEmitter<TryOnEvents>();
+  // A product the shopper picked in the strip is the one a reopen starts with.
+  events.on('product', (picked) => {
+    product = picked;
+  });
   const loadLive = deps.loadLive ?? loadLiveParts;
   let state: TryOnState = 'idle';
   let running: Controller | null = null;
@@ -124,6 +129,7 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
       warm,
       options,
       product,
+      products,
       consent,
       strings,
       events,
@@ -138,6 +144,10 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
 
   const tryOn: TryOn = {
     open,
+    async setProduct(input) {
+      product = parseProduct(input); // a mistake throws here, naming the field; nothing changes
+      await running?.setProduct(product);
+    },
     async close() {
       send('close');
       await stop(undefined, true);

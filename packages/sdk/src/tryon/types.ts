@@ -16,8 +16,14 @@ export interface IngestOptions {
 
 /** Options of {@link createTryOn}: the one call a retailer's page makes. */
 export interface TryOnOptions {
-  /** The product to try on. */
+  /** The product to try on (first); `setProduct` switches to another without a restart. */
   readonly product: Product;
+  /**
+   * Products the shopper may switch between in the live view (colours, sizes, other pieces),
+   * shown as a strip of choices named by each product's `name` (else its id). Hand and face
+   * products may be mixed. Without it (or with one product) no strip is shown.
+   */
+  readonly products?: readonly Product[] | undefined;
   /** The retailer's consent policy (controller, policy URL and version, retention, purposes). */
   readonly policy: ConsentPolicy;
   /** URL of the self-hosted assets folder (`@fittingroom/models` dist + the SDK's `ml-worker.js`). */
@@ -78,6 +84,8 @@ export interface TryOnEvents {
   error: FittingRoomError;
   /** The landmarker started: where it runs, on which delegate, and why that one. */
   landmarker: LandmarkerInfo;
+  /** The live view draws another product (after `setProduct` or a pick in the strip). */
+  product: Product;
 }
 
 /** Payload of the `landmarker` event (also on the view as `data-mode`, `data-delegate`, …). */
@@ -91,6 +99,14 @@ export interface LandmarkerInfo {
 export interface TryOn {
   /** Asks for consent if needed, then opens the camera and starts the live try-on. */
   open(): Promise<void>;
+  /**
+   * Switches to another product, validated like `product` (a mistake throws a `ConfigError`
+   * naming the field). Live, it is drawn from the next frame on: the camera, the worker and the
+   * consent stay, and a landmarker of the other kind (hand ↔ face) loads on first need. During
+   * a review it applies on return to the live view; before `open()`, at the start. Resolves
+   * once the new product is drawn (or stored).
+   */
+  setProduct(product: Product): Promise<void>;
   /** Stops camera and ML and removes the UI; `open()` works again afterwards. */
   close(): Promise<void>;
   /** Withdraws every consent: camera off, ML closed, queue purged, server asked to erase. */

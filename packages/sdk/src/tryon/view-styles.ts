@@ -51,6 +51,18 @@ button.primary { background: var(--fr-accent, #1f4fd1); color: var(--fr-on-accen
 button:disabled { opacity: 0.6; cursor: not-allowed; }
 button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offset: 2px; }
 [hidden] { display: none !important; }
+.strip {
+  display: flex; gap: 8px; margin-top: 8px; overflow-x: auto; padding: 4px 2px;
+  scroll-snap-type: x proximity; scrollbar-width: thin;
+}
+.strip > button {
+  flex: none; scroll-snap-align: start; white-space: nowrap; border-radius: 999px;
+  padding: 8px 14px;
+}
+.strip > button[aria-checked='true'] {
+  background: var(--fr-accent, #1f4fd1); color: var(--fr-on-accent, #fff);
+}
+.strip > button[aria-checked='true']::before { content: '✓ '; }
 @media (max-width: 640px) {
   .layer { align-items: stretch; justify-content: stretch; }
   .panel {
@@ -77,6 +89,7 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
   .status { margin: 4px 0; }
   .debug { color: #e6e6e6; }
   .actions { margin-top: 4px; }
+  .strip { margin-top: 4px; text-shadow: none; }
   .actions { flex-wrap: nowrap; }
   .actions > button { flex: 1 1 0; padding-left: 8px; padding-right: 8px; }
   .review { z-index: 3; }

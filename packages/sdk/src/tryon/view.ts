@@ -25,6 +25,8 @@ export interface LiveView {
   setProgress(fraction: number | null): void;
   /** Shows the bytes of the try-on's download, or hides that bar with null. */
   setDownload(progress: { loaded: number; total: number } | null): void;
+  /** Puts the product strip in the controls, above the actions (hidden during a review). */
+  showStrip(strip: HTMLElement): void;
   /** Offers a retry after a failure (focused, so a keyboard user lands on it); null hides it. */
   offerRetry(onRetry: (() => void) | null): void;
   /** Removes the view and gives focus back to where it was. */
@@ -199,6 +201,11 @@ export function mountLiveView(
       // The review in the stage has its own title, status and actions: one of each on screen.
       actions.hidden = reviewing;
       status.hidden = reviewing;
+      for (const strip of controls.querySelectorAll<HTMLElement>('.strip'))
+        strip.hidden = reviewing;
+    },
+    showStrip: (strip) => {
+      actions.before(strip);
     },
     setDownload: (value) => {
       download.set(value, locale);

@@ -73,6 +73,12 @@ describe('the try-on session table', () => {
     }
   });
 
+  it('switches products only while live, and stays live (the camera and worker go on)', () => {
+    for (const state of STATES) {
+      expect(next(state, 'product-changed')).toBe(state === 'live' ? 'live' : null);
+    }
+  });
+
   it('never lets an upload end move a session that is not uploading', () => {
     for (const state of STATES.filter((s) => s !== 'uploading')) {
       expect(next(state, 'upload-failed')).toBeNull();

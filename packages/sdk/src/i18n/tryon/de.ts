@@ -19,6 +19,8 @@ export const de: TryOnStrings = {
   tracking: 'Die Anprobe läuft.',
   onDevice: 'Ihr Kamerabild wird nur auf diesem Gerät verarbeitet.',
   testMode: 'Testmodus',
+  productStrip: 'Produkt wählen',
+  compareLooks: 'Ihre letzten Anproben',
   reviewTitle: 'Ihr Foto',
   imageAlt: 'Foto von Ihnen mit dem Produkt',
   share: 'Teilen',

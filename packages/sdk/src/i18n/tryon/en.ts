@@ -19,6 +19,8 @@ export const en: TryOnStrings = {
   tracking: 'Try-on is running.',
   onDevice: 'Your camera image is processed on this device only.',
   testMode: 'Test mode',
+  productStrip: 'Choose a product',
+  compareLooks: 'Your last looks',
   reviewTitle: 'Your photo',
   imageAlt: 'Photo of you trying on the product',
   share: 'Share',

@@ -19,6 +19,8 @@ export const es: TryOnStrings = {
   tracking: 'La prueba está en marcha.',
   onDevice: 'La imagen de tu cámara se procesa solo en este dispositivo.',
   testMode: 'Modo de prueba',
+  productStrip: 'Elegir un producto',
+  compareLooks: 'Tus últimas pruebas',
   reviewTitle: 'Tu foto',
   imageAlt: 'Foto tuya probándote el producto',
   share: 'Compartir',

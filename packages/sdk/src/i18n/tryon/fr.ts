@@ -19,6 +19,8 @@ export const fr: TryOnStrings = {
   tracking: 'L’essayage est en cours.',
   onDevice: 'L’image de votre caméra est traitée uniquement sur cet appareil.',
   testMode: 'Mode test',
+  productStrip: 'Choisir un produit',
+  compareLooks: 'Vos derniers essais',
   reviewTitle: 'Votre photo',
   imageAlt: 'Photo de vous essayant le produit',
   share: 'Partager',

@@ -19,6 +19,8 @@ export const hi: TryOnStrings = {
   tracking: 'ट्राई-ऑन चल रहा है।',
   onDevice: 'आपकी कैमरा छवि केवल इसी डिवाइस पर प्रोसेस होती है।',
   testMode: 'टेस्ट मोड',
+  productStrip: 'उत्पाद चुनें',
+  compareLooks: 'आपके पिछले लुक',
   reviewTitle: 'आपकी फ़ोटो',
   imageAlt: 'उत्पाद पहने हुए आपकी फ़ोटो',
   share: 'साझा करें',

@@ -3,6 +3,8 @@ import { createConsent } from '../../../src/consent/consent.js';
 import type { ConsentAnswer } from '../../../src/consent/prompt.js';
 import { memoryConsentStore } from '../../../src/consent/store.js';
 import type { Landmarker } from '../../../src/ml/landmarker.js';
+import type { Product } from '../../../src/products/types.js';
+import { requiredLandmarker } from '../../../src/products/validate.js';
 import { runSession } from '../../../src/tryon/controller.js';
 import type { Live, LiveOptions } from '../../../src/tryon/live.js';
 import { openReview } from '../../../src/tryon/review-flow.js';
@@ -25,22 +27,42 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-const landmarker: Landmarker = {
-  kind: 'hand',
+const landmarker = (kind: Landmarker['kind']): Landmarker => ({
+  kind,
   mode: 'main',
   delegate: 'CPU',
   delegateReason: 'requested',
   detect: async () => null,
   onContext: () => () => {},
   close: async () => {},
-};
+});
 
 /** A live pipeline that records what the session asks of it. */
 export function fakeLive() {
   const calls: string[] = [];
   let options: LiveOptions | null = null;
+  /** One landmarker per kind, made on first need (as the real pipeline does). */
+  const markers = new Map<Landmarker['kind'], Landmarker>();
+  const markerFor = (product: Product) => {
+    const kind = requiredLandmarker(product.kind);
+    const made = markers.get(kind) ?? landmarker(kind);
+    markers.set(kind, made);
+    return made;
+  };
+  let product: Product | null = null;
   const live: Live = {
-    landmarker,
+    get landmarker() {
+      return markerFor(this.product);
+    },
+    get product() {
+      if (!product) product = options?.product ?? null;
+      if (!product) throw new Error('not started');
+      return product;
+    },
+    setProduct: async (next) => {
+      calls.push(`setProduct:${next.id}`);
+      product = next;
+    },
     capture: async () => new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }),
     pause: () => void calls.push('pause'),
     resume: () => void calls.push('resume'),
@@ -56,7 +78,9 @@ export function fakeLive() {
     },
     remember: (o: LiveOptions) => {
       options = o;
+      product = o.product;
     },
+    markers,
   };
 }
 
