@@ -140,9 +140,9 @@ function abortion(signal: AbortSignal | undefined): { promise: Promise<never>; d
  * What the view shows while starting: `data-phase` on the host (tests read it) and a status.
  * `restarting`: the landmarker is made again after its WebGL context was lost.
  */
-type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
+export type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
 
-function setPhase(view: LiveView, phase: Phase, status: string): void {
+export function setPhase(view: LiveView, phase: Phase, status: string): void {
   view.host.dataset.phase = phase;
   view.setStatus(status);
 }
@@ -287,7 +287,7 @@ function run(
 }
 
 /** Calls `onResize` with the stage's new size whenever the overlay canvas changes size. */
-function watchSize(
+export function watchSize(
   view: LiveView,
   onResize: (size: { width: number; height: number }) => void,
 ): { disconnect(): void } {
