@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkPhotoFile, decodePhoto, MAX_PHOTO_BYTES, photoSize, releasePhoto } from './file.js';
+import {
+  checkPhotoFile,
+  decodePhoto,
+  MAX_PHOTO_BYTES,
+  photoSize,
+  releasePhoto,
+} from '../../src/photo/file.js';
 
 describe('checkPhotoFile', () => {
   it('refuses a file over 20 MB before reading it', () => {
