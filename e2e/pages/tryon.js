@@ -67,6 +67,8 @@ const tryOn = createTryOn({
   // forced-GPU test proves a forced choice still works); `?debug=1` shows the diagnostics line.
   ...(params.get('delegate') ? { delegate: params.get('delegate') } : {}),
   debug: params.get('debug') === '1',
+  // `?mode=photo`: photo mode configured (no camera is opened).
+  ...(params.get('mode') ? { mode: params.get('mode') } : {}),
   // `?grace=` shortens the warm-reopen grace period (default 60 s) for the test that waits it out.
   ...(params.get('grace') ? { reopenGraceMs: Number(params.get('grace')) } : {}),
 });

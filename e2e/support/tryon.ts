@@ -21,6 +21,8 @@ export interface TryOnPageOptions {
   grace?: string;
   /** The live view's product strip, e.g. `ring,glasses,watch`. */
   products?: string;
+  /** `photo`: photo mode configured. */
+  mode?: 'photo';
 }
 
 /** Opens the test page for a product (nothing happens until the shopper clicks). */
@@ -103,7 +105,8 @@ export interface MagentaStats {
 export function magenta(page: Page, boxes: number[][] = []): Promise<MagentaStats> {
   return page.evaluate((probe) => {
     const host = document.querySelector<HTMLElement>('[data-fittingroom=tryon]');
-    const canvas = host?.shadowRoot?.querySelector('canvas');
+    // The overlay; in photo mode the photo is a canvas of its own (`.photo`).
+    const canvas = host?.shadowRoot?.querySelector('canvas:not(.photo)') as HTMLCanvasElement;
     if (!canvas) throw new Error('no overlay canvas');
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2d context');

@@ -12,7 +12,17 @@ export type AttributeReader = (name: string) => string | null | undefined;
 type Obj = Record<string, unknown>;
 
 const GLOBAL = 'FittingRoomConfig';
-const KNOWN = ['sdkUrl', 'assetsUrl', 'ingest', 'policy', 'locale', 'strings', 'debug', 'products'];
+const KNOWN = [
+  'sdkUrl',
+  'assetsUrl',
+  'ingest',
+  'policy',
+  'locale',
+  'strings',
+  'debug',
+  'products',
+  'mode',
+];
 
 // Policy fields a script tag can carry, as [option, attribute]; the SDK checks the rest.
 const POLICY_TEXT: ReadonlyArray<readonly [string, string]> = [
@@ -142,6 +152,8 @@ export function resolveConfig(
   const strings = objectAt(global.strings, `${GLOBAL}.strings`);
   const locale = global.locale ?? read('locale') ?? undefined;
   if (locale !== undefined && typeof locale !== 'string') fail(`${GLOBAL}.locale`, 'must be text');
+  const mode = global.mode ?? read('mode') ?? undefined;
+  if (mode !== undefined && typeof mode !== 'string') fail(`${GLOBAL}.mode`, 'must be text');
   const debugAttr = read('debug');
   const ingest = ingestFrom(read, global);
   return {
@@ -156,6 +168,7 @@ export function resolveConfig(
     locale: locale || undefined,
     strings: global.strings ? (strings as StringsInit) : undefined,
     debug: global.debug === true || (debugAttr != null && debugAttr !== 'false'),
+    mode: mode || undefined,
     products: objectAt(global.products, `${GLOBAL}.products`) as EmbedConfig['products'],
   };
 }

@@ -69,6 +69,7 @@ export function createLauncher(options: LauncherOptions): Launcher {
       locale: config.locale,
       strings: config.strings,
       debug: config.debug,
+      ...(config.mode ? { mode: config.mode } : {}),
     });
     for (const name of TRYON_EVENTS) {
       handle.on(name, (value: unknown) => emit(name, product.id, value));

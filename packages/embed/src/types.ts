@@ -37,6 +37,8 @@ export interface EmbedConfig {
   readonly locale?: string | undefined;
   readonly strings?: StringsInit | undefined;
   readonly debug: boolean;
+  /** `photo` (`data-mode="photo"`): photo mode, no camera (the SDK validates the value). */
+  readonly mode?: string | undefined;
   /** Products by id, for buttons that name only an id. */
   readonly products: Readonly<Record<string, Partial<ProductInit>>>;
 }
@@ -50,6 +52,7 @@ export interface TryOnInit {
   readonly locale?: string | undefined;
   readonly strings?: StringsInit | undefined;
   readonly debug?: boolean;
+  readonly mode?: string | undefined;
 }
 
 /** The part of the SDK's `TryOn` the loader and pages use. */

@@ -30,6 +30,17 @@ function problem(fn: () => unknown): { field: string; message: string } {
 }
 
 describe('resolveConfig', () => {
+  it('passes photo mode on from data-mode or the global object (the SDK checks the value)', () => {
+    const attr = resolveConfig(reader({ ...BASE_ATTRS, mode: 'photo' }), undefined, LOADER, PAGE);
+    expect(attr.mode).toBe('photo');
+    const global = resolveConfig(reader(BASE_ATTRS), { mode: 'photo' }, LOADER, PAGE);
+    expect(global.mode).toBe('photo');
+    expect(resolveConfig(reader(BASE_ATTRS), undefined, LOADER, PAGE).mode).toBeUndefined();
+    expect(problem(() => resolveConfig(reader(BASE_ATTRS), { mode: 1 }, LOADER, PAGE)).field).toBe(
+      'FittingRoomConfig.mode',
+    );
+  });
+
   it('reads the policy from the script tag and defaults SDK and assets beside the loader', () => {
     const config = resolveConfig(reader(BASE_ATTRS), undefined, LOADER, PAGE);
     expect(config.sdkUrl).toBe('https://shop.example/static/fr/fittingroom/tryon.js');

@@ -35,6 +35,11 @@ export const ERROR_CODES = {
    * the 3D renderer's context was lost and could not be made again.
    */
   model: ['model_failed', 'webgl_unavailable', 'webgl_context_lost'],
+  /**
+   * Photo mode (`PhotoError`, photo/errors.ts): a file that is not a decodable image, or one
+   * over the size limit. Nothing else happens: a running camera keeps running.
+   */
+  photo: ['photo_not_image', 'photo_too_large'],
   /** Capture (`CaptureError`): no frame yet, or drawing/encoding failed. */
   capture: ['capture_not_ready', 'capture_failed'],
   /**

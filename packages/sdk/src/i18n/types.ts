@@ -148,6 +148,18 @@ export const TRYON_KEYS = [
   'camera_insecure_context',
   'camera_unsupported',
   'camera_failed',
+  /** Photo mode: the secondary action, and the prompt shown until a photo is chosen. */
+  'usePhoto',
+  'choosePhoto',
+  /** The photo has no hand (no face) the product needs: another photo is offered. */
+  'photoNoHand',
+  'photoNoFace',
+  'photo_not_image',
+  'photo_too_large',
+  /** Share the least: the review's choice between the crop around the hand and the full frame. */
+  'framingLegend',
+  'framingCrop',
+  'framingFull',
 ] as const;
 
 /** One string key of the try-on. */

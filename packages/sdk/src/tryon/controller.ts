@@ -3,10 +3,13 @@ import type { Emitter } from '../emitter.js';
 import { FittingRoomError } from '../errors.js';
 import type { TryOnStrings } from '../i18n/types.js';
 import type { LandmarkerContextChange } from '../ml/landmarker.js';
+import { PhotoError } from '../photo/errors.js';
+import { decodePhoto, releasePhoto } from '../photo/file.js';
 import type { Product } from '../products/types.js';
 import type { UploadClient } from '../upload/client.js';
 import { type Live, startLive } from './live.js';
 import type { SessionEvent } from './machine.js';
+import { startPhoto } from './photo.js';
 import { openReview } from './review-flow.js';
 import { createProductStrip, type ProductStrip } from './strip.js';
 import { isTestMode } from './test-mode.js';
@@ -38,6 +41,8 @@ export interface SessionContext {
 /** The shell's effects, injectable so tests drive the session with a fake pipeline. */
 export interface ControllerDeps {
   readonly startLive: typeof startLive;
+  readonly startPhoto: typeof startPhoto;
+  readonly decodePhoto: typeof decodePhoto;
   readonly mountLiveView: typeof mountLiveView;
   readonly openReview: typeof openReview;
 }
@@ -74,7 +79,7 @@ function toError(error: unknown, fallback: string): FittingRoomError {
  */
 export function runSession(
   ctx: SessionContext,
-  deps: ControllerDeps = { startLive, mountLiveView, openReview },
+  deps: ControllerDeps = { startLive, startPhoto, decodePhoto, mountLiveView, openReview },
 ): Controller {
   const { options, consent, strings, events } = ctx;
   let product = ctx.product;
@@ -234,13 +239,48 @@ export function runSession(
     offerRetry();
   }
 
-  async function begin(): Promise<void> {
+  /**
+   * A photo was picked or dropped: refused with a message (nothing else changes, a running
+   * camera keeps running), or decoded in memory, the camera stopped and the photo tried on.
+   */
+  async function usePhoto(file: File): Promise<void> {
+    const state = ctx.state();
+    if (removed || (state !== 'starting' && state !== 'live')) return;
+    let photo: HTMLCanvasElement;
+    try {
+      photo = await deps.decodePhoto(file);
+    } catch (error) {
+      const typed = error instanceof PhotoError ? error : new PhotoError('photo_not_image');
+      view.setStatus(strings[typed.code]);
+      view.host.dataset.photoError = typed.code;
+      events.emit('error', typed);
+      return;
+    }
+    delete view.host.dataset.photoError;
+    if (removed || !send('photo-chosen')) return void releasePhoto(photo);
+    await stopLive(true); // the camera stops; the landmarker is parked for the photo
+    if (removed) return void releasePhoto(photo);
+    await begin(photo);
+  }
+
+  /** Photo mode configured: no camera; the shopper is asked for a photo. */
+  function askForPhoto(): void {
+    view.host.dataset.phase = 'photo';
+    view.setStatus(strings.choosePhoto);
+    view.photoButton.focus();
+  }
+
+  async function begin(photo?: HTMLCanvasElement): Promise<void> {
     view.offerRetry(null);
+    if (!photo && options.mode === 'photo') return askForPhoto();
     let started: Live;
     const controller = new AbortController();
     starting = controller;
+    const start = photo
+      ? (o: Parameters<typeof startLive>[0]) => deps.startPhoto({ ...o, photo })
+      : deps.startLive;
     try {
-      started = await deps.startLive({
+      started = await start({
         signal: controller.signal,
         view,
         product,
@@ -262,6 +302,9 @@ export function runSession(
       if (controller.signal.aborted || removed || !send('start-failed')) return;
       fail(error);
       offerRetry();
+      // No camera, or not allowed: a photo is offered in its place.
+      const code = error instanceof FittingRoomError ? error.code : '';
+      if (code === 'camera_not_found' || code === 'camera_denied') view.photoButton.focus();
       return;
     } finally {
       if (starting === controller) starting = null;
@@ -269,13 +312,14 @@ export function runSession(
     // Closed (or withdrawn) while starting: this pipeline has no session any more.
     if (removed || ctx.state() !== 'starting') return void (await started.close());
     live = started;
-    view.captureButton.disabled = false;
+    if (!photo) view.captureButton.disabled = false; // a photo without a hand is not captured
     view.host.dataset.product = started.product.id;
     announceLandmarker(started);
     send('started');
     void applyProduct(); // one asked for while it started
   }
 
+  view.onPhotoFile((file) => void usePhoto(file).catch((e) => fail(e)));
   view.closeButton.addEventListener('click', ctx.close);
   view.withdrawButton.addEventListener('click', ctx.withdraw);
   view.captureButton.addEventListener('click', () => void capture().catch((e) => fail(e)));

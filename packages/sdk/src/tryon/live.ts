@@ -133,9 +133,9 @@ export async function startLive(options: LiveOptions): Promise<Live> {
  * What the view shows while starting: `data-phase` on the host (tests read it) and a status.
  * `restarting`: the landmarker is made again after its WebGL context was lost.
  */
-type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
+export type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
 
-function setPhase(view: LiveView, phase: Phase, status: string): void {
+export function setPhase(view: LiveView, phase: Phase, status: string): void {
   view.host.dataset.phase = phase;
   view.setStatus(status);
 }

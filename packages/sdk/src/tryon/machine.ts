@@ -20,6 +20,8 @@ export type SessionEvent =
   | 'start-failed'
   /** The shopper asked to start again after a failure. */
   | 'retry'
+  /** The shopper chose a photo (photo mode): the camera, if any, stops and the photo is used. */
+  | 'photo-chosen'
   /** The device ended the camera while trying on. */
   | 'camera-lost'
   /** The device took the landmarker's WebGL context away: it is made again (then `started`). */
@@ -58,6 +60,7 @@ export const TRANSITIONS: Readonly<Record<TryOnState, Row>> = {
   },
   starting: {
     started: 'live',
+    'photo-chosen': 'starting',
     'start-failed': 'starting',
     retry: 'starting',
     ...exits,
@@ -65,6 +68,7 @@ export const TRANSITIONS: Readonly<Record<TryOnState, Row>> = {
   live: {
     'product-changed': 'live', // elsewhere a switch waits until the session is live again
     captured: 'reviewing',
+    'photo-chosen': 'starting',
     'camera-lost': 'starting',
     'context-lost': 'starting',
     ...exits,

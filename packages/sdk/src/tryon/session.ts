@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { Consent } from '../consent/api.js';
 import { createConsent } from '../consent/consent.js';
 import { createEmitter } from '../emitter.js';
@@ -10,6 +11,7 @@ import {
 } from '../i18n/index.js';
 import { parseProduct, parseProducts } from '../products/validate.js';
 import type { createUploadClient, UploadClient } from '../upload/client.js';
+import { parseConfig } from '../validation.js';
 import type { Controller, runSession } from './controller.js';
 import { next, type SessionEvent } from './machine.js';
 import type { TryOn, TryOnEvents, TryOnOptions, TryOnState } from './types.js';
@@ -63,6 +65,11 @@ export function createSession(options: TryOnOptions, deps: SessionDeps = {}): Tr
   if (grace !== undefined && !(grace >= 0 && grace < 1 / 0)) {
     throw new ConfigError('reopenGraceMs', 'must be a number of ms ≥ 0');
   }
+  parseConfig(
+    v.optional(v.picklist(['camera', 'photo'], 'must be camera or photo')),
+    options.mode,
+    'mode',
+  );
   const overrides = validateOverrides(options.strings, 'strings', UI_KEYS);
   const consent: Consent = (deps.createConsent ?? createConsent)(options.policy, {
     locale: options.locale,

@@ -42,6 +42,11 @@ export interface TryOnOptions {
   readonly locale?: string | undefined;
   /** Per-locale, per-key overrides of any UI string. */
   readonly strings?: UiStringOverrides | undefined;
+  /**
+   * `camera` (default): the live camera, with "Use a photo instead" offered. `photo`: no camera
+   * is opened; the shopper picks or drops a photo, processed on the device like camera frames.
+   */
+  readonly mode?: 'camera' | 'photo' | undefined;
   /** Draw raw landmarks over the video (for retailers calibrating products). Default false. */
   readonly debug?: boolean;
   /** Where inference runs; default `auto` (a worker where supported). */

@@ -34,6 +34,7 @@ button.close { flex: none; padding: 6px 12px; min-height: 44px; }
 video, canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
 video { object-fit: cover; }
 video.mirror { transform: scaleX(-1); }
+canvas.photo { object-fit: contain; }
 canvas { pointer-events: none; }
 .review { position: absolute; inset: 0; z-index: 2; }
 .review:empty { display: none; }

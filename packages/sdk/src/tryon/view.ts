@@ -12,6 +12,12 @@ export interface LiveView {
   readonly captureButton: HTMLButtonElement;
   readonly withdrawButton: HTMLButtonElement;
   readonly closeButton: HTMLButtonElement;
+  /** "Use a photo instead": opens the file picker (a photo can also be dropped on the stage). */
+  readonly photoButton: HTMLButtonElement;
+  /** Calls `onFile` with each photo the shopper picks or drops (the view keeps no reference). */
+  onPhotoFile(onFile: (file: File) => void): void;
+  /** Shows the photo in the stage in place of the video (photo mode); null shows the video. */
+  showPhoto(photo: HTMLCanvasElement | null): void;
   /** Size of the video box in CSS pixels. */
   stageSize(): { width: number; height: number };
   setStatus(message: string): void;
@@ -157,8 +163,14 @@ export function mountLiveView(
   // Close sits in the header, top right, so the actions fit one row even at 360 px.
   const closeButton = button(doc, strings.closeTryOn);
   closeButton.classList.add('close');
+  const photoButton = button(doc, strings.usePhoto);
+  const picker = el(doc, 'input');
+  picker.type = 'file';
+  picker.accept = 'image/*';
+  picker.hidden = true;
+  photoButton.addEventListener('click', () => picker.click());
   const actions = el(doc, 'div', { className: 'actions' });
-  actions.append(retryButton, captureButton, withdrawButton);
+  actions.append(retryButton, captureButton, photoButton, withdrawButton, picker);
   // The review opens in the stage, where the video was (see view-styles.ts).
   const reviewSlot = el(doc, 'div', { className: 'review' });
   stage.append(reviewSlot);
@@ -183,6 +195,31 @@ export function mountLiveView(
     captureButton,
     withdrawButton,
     closeButton,
+    photoButton,
+    onPhotoFile: (onFile) => {
+      const take = (files: FileList | null | undefined) => {
+        const file = files?.[0];
+        if (file) onFile(file);
+      };
+      picker.addEventListener('change', () => {
+        take(picker.files);
+        picker.value = ''; // the same file may be chosen again; the input keeps no reference
+      });
+      stage.addEventListener('dragover', (event) => event.preventDefault());
+      stage.addEventListener('drop', (event) => {
+        event.preventDefault();
+        take(event.dataTransfer?.files);
+      });
+    },
+    showPhoto: (photo) => {
+      stage.querySelector('canvas.photo')?.remove();
+      video.hidden = photo !== null;
+      host.dataset.source = photo ? 'photo' : 'camera';
+      if (!photo) return;
+      photo.className = 'photo';
+      photo.setAttribute('aria-hidden', 'true');
+      video.after(photo);
+    },
     stageSize: () => ({ width: stage.clientWidth || 640, height: stage.clientHeight || 480 }),
     setStatus: (message) => {
       status.textContent = message;

@@ -44,6 +44,14 @@ describe('the try-on session table', () => {
     expect(next('closed', 'context-lost')).toBeNull();
   });
 
+  it('a chosen photo restarts from the camera or a photo, never during a review', () => {
+    expect(walk('starting', 'start-failed', 'photo-chosen', 'started')).toBe('live');
+    expect(walk('live', 'photo-chosen', 'started', 'captured', 'resumed')).toBe('live');
+    for (const state of ['idle', 'asking-consent', 'reviewing', 'uploading', 'closed'] as const) {
+      expect(next(state, 'photo-chosen')).toBeNull();
+    }
+  });
+
   it('can close and withdraw from every state', () => {
     for (const state of STATES) {
       expect(next(state, 'close')).toBe('closed');

@@ -12,8 +12,8 @@ export const de: ConsentStrings = {
   uploadName: 'Ein Foto Ihrer Wahl teilen',
   improvementName: 'Die Anprobe verbessern helfen',
   cameraWhat:
-    'Was: das Live-Bild Ihrer Kamera und die Position Ihrer Hände oder Ihres Gesichts darin. Das sind biometrische Daten.',
-  cameraWhere: 'Wo: nur auf diesem Gerät. Nichts von Ihrer Kamera verlässt es.',
+    'Was: das Live-Bild Ihrer Kamera oder ein Foto Ihrer Wahl und die Position Ihrer Hände oder Ihres Gesichts darin. Das sind biometrische Daten.',
+  cameraWhere: 'Wo: nur auf diesem Gerät. Nichts von Ihrer Kamera oder Ihrem Foto verlässt es.',
   cameraHowLong: 'Wie lange: nur solange die Anprobe geöffnet ist. Nichts wird gespeichert.',
   uploadWhat: 'Was: nur ein Foto, das Sie aufnehmen und teilen möchten.',
   uploadWhere:

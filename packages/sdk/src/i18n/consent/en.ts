@@ -12,8 +12,8 @@ export const en: ConsentStrings = {
   uploadName: 'Share a photo you choose',
   improvementName: 'Help improve the try-on',
   cameraWhat:
-    'What: the live image from your camera and the position of your hands or face in it. This is biometric information.',
-  cameraWhere: 'Where: only on this device. Nothing from your camera leaves it.',
+    'What: the live image from your camera, or a photo you choose, and the position of your hands or face in it. This is biometric information.',
+  cameraWhere: 'Where: only on this device. Nothing from your camera or your photo leaves it.',
   cameraHowLong: 'How long: only while the try-on is open. Nothing is stored.',
   uploadWhat: 'What: only a photo you take and choose to share.',
   uploadWhere:

@@ -12,8 +12,8 @@ export const es: ConsentStrings = {
   uploadName: 'Compartir una foto que elijas',
   improvementName: 'Ayudar a mejorar la prueba virtual',
   cameraWhat:
-    'Qué: la imagen en directo de tu cámara y la posición de tus manos o tu cara en ella. Son datos biométricos.',
-  cameraWhere: 'Dónde: solo en este dispositivo. Nada de tu cámara sale de él.',
+    'Qué: la imagen en directo de tu cámara, o una foto que elijas, y la posición de tus manos o tu cara en ella. Son datos biométricos.',
+  cameraWhere: 'Dónde: solo en este dispositivo. Nada de tu cámara ni de tu foto sale de él.',
   cameraHowLong: 'Cuánto tiempo: solo mientras la prueba está abierta. No se guarda nada.',
   uploadWhat: 'Qué: solo una foto que tomes y decidas compartir.',
   uploadWhere:

@@ -12,8 +12,9 @@ export const fr: ConsentStrings = {
   uploadName: 'Partager une photo de votre choix',
   improvementName: 'Aider à améliorer l’essayage',
   cameraWhat:
-    'Quoi : l’image en direct de votre caméra et la position de vos mains ou de votre visage. Ce sont des données biométriques.',
-  cameraWhere: 'Où : uniquement sur cet appareil. Rien de ce que filme votre caméra n’en sort.',
+    'Quoi : l’image en direct de votre caméra, ou une photo que vous choisissez, et la position de vos mains ou de votre visage. Ce sont des données biométriques.',
+  cameraWhere:
+    'Où : uniquement sur cet appareil. Rien de votre caméra ni de votre photo n’en sort.',
   cameraHowLong: 'Combien de temps : seulement pendant l’essayage. Rien n’est conservé.',
   uploadWhat: 'Quoi : uniquement une photo que vous prenez et choisissez de partager.',
   uploadWhere:

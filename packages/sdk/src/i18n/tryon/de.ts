@@ -51,4 +51,15 @@ export const de: TryOnStrings = {
   camera_insecure_context: 'Die Anprobe braucht eine sichere (https-)Seite.',
   camera_unsupported: 'Dieser Browser kann seine Kamera nicht mit Webseiten teilen.',
   camera_failed: 'Die Kamera konnte nicht gestartet werden.',
+  usePhoto: 'Stattdessen ein Foto verwenden',
+  choosePhoto:
+    'Wählen oder ziehen Sie ein Foto Ihrer Hand oder Ihres Gesichts hierher. Es bleibt auf diesem Gerät.',
+  photoNoHand: 'Auf diesem Foto wurde keine Hand gefunden. Versuchen Sie ein anderes Foto.',
+  photoNoFace: 'Auf diesem Foto wurde kein Gesicht gefunden. Versuchen Sie ein anderes Foto.',
+  photo_not_image:
+    'Diese Datei ist kein Bild, das dieser Browser öffnen kann. Wählen Sie ein JPEG-, PNG- oder WebP-Foto.',
+  photo_too_large: 'Dieses Foto ist zu groß (über 20 MB). Wählen Sie ein kleineres.',
+  framingCrop: 'Nur die Hand senden',
+  framingFull: 'Das ganze Foto senden',
+  framingLegend: 'Was gesendet wird',
 };

@@ -49,4 +49,14 @@ export const en: TryOnStrings = {
   camera_insecure_context: 'Try-on needs a secure (https) page to use the camera.',
   camera_unsupported: 'This browser cannot share its camera with web pages.',
   camera_failed: 'The camera could not be started.',
+  usePhoto: 'Use a photo instead',
+  choosePhoto: 'Choose or drop a photo of your hand or face. It stays on this device.',
+  photoNoHand: 'No hand was found in this photo. Try another photo.',
+  photoNoFace: 'No face was found in this photo. Try another photo.',
+  photo_not_image:
+    'This file is not an image this browser can open. Choose a JPEG, PNG or WebP photo.',
+  photo_too_large: 'This photo is too large (over 20 MB). Choose a smaller one.',
+  framingCrop: 'Send only the hand',
+  framingFull: 'Send the whole photo',
+  framingLegend: 'What will be sent',
 };

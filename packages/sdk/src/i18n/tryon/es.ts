@@ -50,4 +50,14 @@ export const es: TryOnStrings = {
   camera_insecure_context: 'La prueba necesita una página segura (https).',
   camera_unsupported: 'Este navegador no puede compartir su cámara con páginas web.',
   camera_failed: 'No se pudo iniciar la cámara.',
+  usePhoto: 'Usar una foto',
+  choosePhoto: 'Elige o suelta una foto de tu mano o tu cara. Se queda en este dispositivo.',
+  photoNoHand: 'No se encontró ninguna mano en esta foto. Prueba con otra.',
+  photoNoFace: 'No se encontró ninguna cara en esta foto. Prueba con otra.',
+  photo_not_image:
+    'Este archivo no es una imagen que este navegador pueda abrir. Elige una foto JPEG, PNG o WebP.',
+  photo_too_large: 'Esta foto es demasiado grande (más de 20 MB). Elige una más pequeña.',
+  framingCrop: 'Enviar solo la mano',
+  framingFull: 'Enviar la foto entera',
+  framingLegend: 'Lo que se enviará',
 };

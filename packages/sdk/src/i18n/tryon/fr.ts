@@ -50,4 +50,15 @@ export const fr: TryOnStrings = {
   camera_insecure_context: 'L’essayage nécessite une page sécurisée (https).',
   camera_unsupported: 'Ce navigateur ne peut pas partager sa caméra avec les pages web.',
   camera_failed: 'La caméra n’a pas pu démarrer.',
+  usePhoto: 'Utiliser une photo',
+  choosePhoto:
+    'Choisissez ou déposez une photo de votre main ou de votre visage. Elle reste sur cet appareil.',
+  photoNoHand: 'Aucune main trouvée sur cette photo. Essayez une autre photo.',
+  photoNoFace: 'Aucun visage trouvé sur cette photo. Essayez une autre photo.',
+  photo_not_image:
+    'Ce fichier n’est pas une image que ce navigateur sait ouvrir. Choisissez une photo JPEG, PNG ou WebP.',
+  photo_too_large: 'Cette photo est trop lourde (plus de 20 Mo). Choisissez-en une plus petite.',
+  framingCrop: 'Envoyer seulement la main',
+  framingFull: 'Envoyer toute la photo',
+  framingLegend: 'Ce qui sera envoyé',
 };

@@ -3,10 +3,12 @@ import { createConsent } from '../../../src/consent/consent.js';
 import type { ConsentAnswer } from '../../../src/consent/prompt.js';
 import { memoryConsentStore } from '../../../src/consent/store.js';
 import type { Landmarker } from '../../../src/ml/landmarker.js';
+import { decodePhoto } from '../../../src/photo/file.js';
 import type { Product } from '../../../src/products/types.js';
 import { requiredLandmarker } from '../../../src/products/validate.js';
 import { runSession } from '../../../src/tryon/controller.js';
 import type { Live, LiveOptions } from '../../../src/tryon/live.js';
+import { startPhoto } from '../../../src/tryon/photo.js';
 import { openReview } from '../../../src/tryon/review-flow.js';
 import type { LiveParts, SessionDeps } from '../../../src/tryon/session.js';
 import { mountLiveView } from '../../../src/tryon/view.js';
@@ -132,7 +134,8 @@ export function fakeDeps(
     return pipeline.live;
   };
   const parts: LiveParts = {
-    runSession: (ctx) => runSession(ctx, { startLive, mountLiveView, openReview }),
+    runSession: (ctx) =>
+      runSession(ctx, { startLive, startPhoto, decodePhoto, mountLiveView, openReview }),
     createWarmSlot,
   };
   const deps: SessionDeps = {
