@@ -1,6 +1,6 @@
 import { placeProduct } from '../anchoring/anchor.js';
 import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
-import { openCamera } from '../camera/camera.js';
+import { type Camera, openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
 import { FittingRoomError } from '../errors.js';
@@ -12,7 +12,7 @@ import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
 import type { Renderer3d } from '../render3d/index.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
-import { downloadLandmarker } from './download.js';
+import { loadAlongsideCamera } from './early-start.js';
 import { start3d } from './live-3d.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { LiveView } from './view.js';
@@ -68,9 +68,10 @@ export interface Live {
 }
 
 /**
- * Opens the camera, then loads the landmarker the product needs, then runs the per-frame
- * pipeline: detect → anchor → smooth → draw. Whatever was opened is closed again if a later
- * step fails or `signal` aborts, so neither leaves the camera light on or a WebGL context open.
+ * Opens the camera and, alongside it, loads the landmarker the product needs and its image
+ * (see early-start.ts), then runs the per-frame pipeline: detect → anchor → smooth → draw.
+ * Whatever was opened is closed again if a later step fails or `signal` aborts, so neither
+ * leaves the camera light on, a download running or a WebGL context open.
  */
 export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
@@ -78,21 +79,24 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   setPhase(view, 'camera', strings.starting);
   const open = () =>
     openCamera({ consent, video: view.video, viewWidth: size.width, viewHeight: size.height });
-  const camera = await open(); // a warm landmarker stays parked if the camera fails
-  let pendingMarker: Promise<Landmarker> | null = null;
+  const loads = loadAlongsideCamera(options, requiredLandmarker(product.kind));
+  const image = loadProductImage(product.image);
+  image.catch(() => {}); // awaited once the camera is open
+  let camera: Camera;
+  try {
+    camera = await open();
+  } catch (error) {
+    loads.cancel(true); // a warm landmarker stays parked if the camera fails
+    throw error;
+  }
   let pending3d: Promise<Renderer3d | null> | null = null;
   const aborted = abortion(options.signal);
   try {
+    const landmarker = loads.landmarker(); // before the first frame is waited for
     await view.video.play().catch(() => {});
-    const kind = requiredLandmarker(product.kind);
     pending3d = start3d({ view, product, debug: options.debug, onError: options.onError });
-    // A warm landmarker (see warm.ts) is owned from here: closed on any failure, or when it is
-    // of another kind than the product needs.
-    const warm = options.warm?.take() ?? null;
-    if (warm && warm.kind !== kind) await warm.close();
-    pendingMarker = warm?.kind === kind ? Promise.resolve(warm) : downloadLandmarker(options, kind);
-    const [image, landmarker, r3d] = await Promise.race([
-      Promise.all([loadProductImage(product.image), pendingMarker, pending3d]),
+    const [decoded, marker, r3d] = await Promise.race([
+      Promise.all([image, landmarker, pending3d]),
       aborted.promise,
     ]);
     view.setDownload(null);
@@ -104,17 +108,14 @@ export async function startLive(options: LiveOptions): Promise<Live> {
       await view.video.play().catch(() => {});
       return next;
     };
-    return run(options, { camera, reopen }, landmarker, image, r3d);
+    return run(options, { camera, reopen }, marker, decoded, r3d);
   } catch (error) {
     view.setDownload(null);
     camera.close(); // first: the camera light goes off at once
     // Whatever is still loading is closed as soon as it arrives (start3d never rejects); the
     // error is not held back until then.
+    loads.cancel(false);
     void pending3d?.then((r) => r?.close());
-    void pendingMarker?.then(
-      (m) => m.close(),
-      () => {},
-    );
     throw error;
   } finally {
     aborted.dispose();
