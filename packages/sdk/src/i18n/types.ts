@@ -14,6 +14,11 @@ export const STRING_KEYS = [
   'title',
   /** (notice) First paragraph. */
   'intro',
+  /**
+   * First paragraph of the sharing step's summary (not part of the notice: it restates the
+   * upload lines the notice holds): which image is sent, to whom, how long, how to erase it.
+   */
+  'uploadIntro',
   /** (notice) Shown when the policy sets `minAge`. */
   'ageLine',
   /** (notice) Purpose names. */

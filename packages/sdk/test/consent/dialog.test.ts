@@ -166,6 +166,12 @@ describe('consent dialog', () => {
     expect(text).toContain('Share a photo you choose');
     expect(text).not.toContain('Try on with your camera');
     expect(text).not.toContain('biometric');
+    // Its first sentence says what sharing does, not the notice's opening about the camera.
+    const first = summary?.querySelector('p')?.textContent ?? '';
+    expect(first).not.toMatch(/camera/i);
+    expect(first).toMatch(
+      /^Sharing sends only the photo you just took to .+ \d+ days .+“Withdraw consent”/,
+    );
     details?.click();
     expect(details?.getAttribute('aria-expanded')).toBe('true');
     expect(full?.hidden).toBe(false);

@@ -27,6 +27,12 @@ describe('dictionaries', () => {
     },
   );
 
+  it.each(LOCALES)('%s: the sharing step opens with sharing, not the camera', (locale) => {
+    const intro = DICTIONARIES[locale].uploadIntro;
+    expect(intro).not.toMatch(/camera|caméra|kamera|cámara|कैमरा/i);
+    expect(placeholdersOf(intro)).toEqual(['controller', 'days', 'withdrawButton']);
+  });
+
   it.each(LOCALES.filter((l) => l !== 'en'))(
     '%s is translated, not copied from English',
     (locale) => {

@@ -5,6 +5,8 @@ export const de: ConsentStrings = {
   title: 'Ihre Privatsphäre bei der virtuellen Anprobe',
   intro:
     '{controller} bittet Sie um Ihre Erlaubnis, bevor Ihre Kamera genutzt oder ein Foto empfangen wird. So funktioniert es.',
+  uploadIntro:
+    'Beim Teilen wird nur das Foto, das Sie gerade aufgenommen haben, an {controller} gesendet und dort höchstens {days} Tage aufbewahrt. Mit „{withdrawButton}“ können Sie es jederzeit löschen lassen.',
   ageLine: 'Die virtuelle Anprobe ist nur für Personen ab {minAge} Jahren.',
   cameraName: 'Mit Ihrer Kamera anprobieren',
   uploadName: 'Ein Foto Ihrer Wahl teilen',

@@ -5,6 +5,8 @@ export const en: ConsentStrings = {
   title: 'Your privacy in virtual try-on',
   intro:
     '{controller} asks for your permission before using your camera or receiving any photo. Here is what happens.',
+  uploadIntro:
+    'Sharing sends only the photo you just took to {controller}, which keeps it for {days} days at most. You can have it erased at any time with “{withdrawButton}”.',
   ageLine: 'Virtual try-on is only for people aged {minAge} or older.',
   cameraName: 'Try on with your camera',
   uploadName: 'Share a photo you choose',

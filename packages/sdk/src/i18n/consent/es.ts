@@ -5,6 +5,8 @@ export const es: ConsentStrings = {
   title: 'Tu privacidad en la prueba virtual',
   intro:
     '{controller} te pide permiso antes de usar tu cámara o de recibir cualquier foto. Esto es lo que ocurre.',
+  uploadIntro:
+    'Compartir envía solo la foto que acaba de hacer a {controller}, que la conserva {days} días como máximo. Puede pedir que se borre en cualquier momento con «{withdrawButton}».',
   ageLine: 'La prueba virtual es solo para personas de {minAge} años o más.',
   cameraName: 'Probártelo con tu cámara',
   uploadName: 'Compartir una foto que elijas',

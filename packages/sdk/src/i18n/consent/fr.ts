@@ -5,6 +5,8 @@ export const fr: ConsentStrings = {
   title: 'Votre vie privée pendant l’essayage virtuel',
   intro:
     '{controller} vous demande votre accord avant d’utiliser votre caméra ou de recevoir une photo. Voici ce qui se passe.',
+  uploadIntro:
+    'Partager envoie uniquement la photo que vous venez de prendre à {controller}, qui la conserve {days} jours au plus. Vous pouvez la faire effacer à tout moment avec « {withdrawButton} ».',
   ageLine: 'L’essayage virtuel est réservé aux personnes de {minAge} ans ou plus.',
   cameraName: 'Essayer avec votre caméra',
   uploadName: 'Partager une photo de votre choix',

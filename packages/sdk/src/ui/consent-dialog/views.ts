@@ -81,14 +81,19 @@ function purposeStatus(prompt: ConsentPrompt, purpose: Purpose, name: string): s
 
 /**
  * The first layer: who asks, then what, where and how long for the purposes asked now only (the
- * sharing step says nothing of the camera again). Its words are the notice's own lines, shown
- * again in full behind "Details", so it carries no `data-notice` of its own.
+ * sharing step says nothing of the camera again: its first line is `uploadIntro`). Its other
+ * words are the notice's own lines, shown again in full behind "Details", so it carries no
+ * `data-notice` of its own.
  */
 function summary(doc: Document, prompt: ConsentPrompt): HTMLElement {
   const { notice } = prompt;
   const asked = notice.purposes.filter((p) => prompt.offered.includes(p.purpose));
+  // Asked for sharing only (the camera was allowed before): say what sharing does, not the
+  // notice's opening line about the camera.
+  const sharingOnly = prompt.offered.length === 1 && prompt.offered[0] === 'upload';
+  const intro = sharingOnly ? format(prompt.strings.uploadIntro, prompt.values) : notice.intro;
   return el(doc, 'div', { class: 'fr-summary', id: 'fr-intro' }, [
-    el(doc, 'p', {}, [notice.intro]),
+    el(doc, 'p', {}, [intro]),
     ...asked.map((p) =>
       el(doc, 'div', { class: 'fr-purpose' }, [
         el(doc, 'h3', {}, [p.name]),
