@@ -50,6 +50,12 @@ button {
 button.primary { background: var(--fr-review-accent); color: var(--fr-review-accent-fg); }
 button:focus-visible { outline: 3px solid var(--fr-review-accent); outline-offset: 2px; }
 button:disabled { opacity: 0.6; cursor: progress; }
+button.close {
+  position: absolute; z-index: 2; right: 8px; top: calc(env(safe-area-inset-top, 0px) + 4px);
+  min-height: 40px; padding: 0 12px; background: rgba(0, 0, 0, 0.55); color: #fff;
+  border-color: rgba(255, 255, 255, 0.8);
+}
+.panel:has(button.close) h2 { padding-right: 8em; }
 .status:empty { display: none; }
 .status { margin: 0; }
 @media (prefers-reduced-motion: no-preference) { button { transition: background-color 0.15s; } }

@@ -51,6 +51,27 @@ afterEach(() => {
 });
 
 describe('createReview', () => {
+  it('offers a labelled Close that drops the photo and leaves without sharing', () => {
+    const onClose = vi.fn();
+    const { button, host, revoked, created, onShare, onDiscard } = setup({
+      strings: { ...STRINGS, close: 'Close try-on' },
+      onClose,
+    });
+    const close = button('Close try-on');
+    expect(close.type).toBe('button');
+    close.click();
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onShare).not.toHaveBeenCalled();
+    expect(onDiscard).not.toHaveBeenCalled();
+    expect(host.isConnected).toBe(false);
+    expect(revoked).toEqual(created);
+  });
+
+  it('has no Close without an onClose', () => {
+    const { root } = setup({ strings: { ...STRINGS, close: 'Close try-on' } });
+    expect(root.querySelectorAll('button')).toHaveLength(3);
+  });
+
   it('shows the photo in a labelled dialog with three labelled buttons', () => {
     const { root, created } = setup();
     const dialog = root.querySelector('[role="dialog"]')!;

@@ -12,6 +12,8 @@ export interface ReviewStrings {
   readonly sharing: string;
   /** Announced when Share fails; the photo stays so the shopper can try again. */
   readonly shareFailed: string;
+  /** Label of the Close button (shown with `onClose`). */
+  readonly close?: string;
 }
 
 /** Object URL functions (injectable so tests can check every URL is revoked). */
@@ -33,6 +35,12 @@ export interface ReviewOptions {
   readonly onRetake: () => void;
   /** Called after the photo is dropped (Discard button or Escape). */
   readonly onDiscard: () => void;
+  /**
+   * Called after the photo is dropped by the Close button, top right (shown when given, with
+   * `strings.close`): the way out of the try-on from the review, on a phone where it fills the
+   * screen.
+   */
+  readonly onClose?: () => void;
   readonly urls?: ObjectUrls;
 }
 
@@ -112,10 +120,18 @@ export function createReview(options: ReviewOptions): Review {
   const discard = button(doc, strings.discard);
   const buttons = [share, retake, discard];
   actions.append(...buttons);
+  const onClose = options.onClose;
+  const closeButton = onClose && strings.close ? button(doc, strings.close) : null;
+  if (closeButton) {
+    closeButton.classList.add('close');
+    closeButton.addEventListener('click', () => leave(onClose!));
+    buttons.push(closeButton); // last in tab order, after the decision
+  }
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.append(status, actions);
   panel.append(title, img, bar);
+  if (closeButton) panel.append(closeButton);
   root.append(panel);
   container.append(host);
 

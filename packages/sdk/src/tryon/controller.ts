@@ -130,6 +130,7 @@ export function runSession(
       uploads: ctx.uploads,
       emit: events.emit,
       send,
+      close: ctx.close,
     });
   }
 

@@ -24,6 +24,8 @@ export interface ReviewFlowOptions {
    * to the live view after Retake, Discard, or a finished share). False when it was ignored.
    */
   readonly send: (event: SessionEvent) => boolean;
+  /** Closes the try-on (the review's Close button: out without sharing). */
+  readonly close?: () => void;
 }
 
 /** Asks for `upload` consent when Share needs it; true when uploading is allowed now. */
@@ -94,10 +96,12 @@ export function openReview(options: ReviewFlowOptions): () => void {
       discard: strings.discard,
       sharing: strings.sharing,
       shareFailed: strings.shareFailed,
+      close: strings.closeTryOn,
     },
     onShare: options.canShare ? share : save,
     onRetake: back,
     onDiscard: back,
+    ...(options.close ? { onClose: options.close } : {}),
   });
   return () => review.close();
 }
