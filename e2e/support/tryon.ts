@@ -51,6 +51,13 @@ export async function waitForTracking(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
+/** Opens the test page for `options`, starts the try-on and waits until the product is drawn. */
+export async function openTracked(page: Page, options: TryOnPageOptions): Promise<void> {
+  await gotoTryOn(page, options);
+  await startTryOn(page);
+  await waitForTracking(page);
+}
+
 /**
  * Waits until the landmarker has seen the hand or face and the view asks for `hint` (the
  * hint of a failed placement rule, e.g. `showWrist`), with nothing tracked.
@@ -140,6 +147,16 @@ export function magenta(page: Page, boxes: number[][] = []): Promise<MagentaStat
       boxes: counts,
     };
   }, boxes);
+}
+
+/** Asserts that the drawn product's centre is within `tolerance` (fraction of the view) of `spot`. */
+export function expectCentreNear(
+  stats: MagentaStats,
+  spot: readonly [number, number],
+  tolerance: number,
+): void {
+  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(tolerance);
+  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(tolerance);
 }
 
 /** A camera-space point as it shows in the mirrored preview (4:3 camera in a 4:3 view). */

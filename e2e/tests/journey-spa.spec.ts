@@ -16,6 +16,7 @@ import {
   eventsOf,
   expectAccessible,
   expectNoCspViolations,
+  expectNothingAfterRefusal,
   expectTracking,
   installRecorders,
   liveView,
@@ -73,13 +74,11 @@ test('refuse: no camera, no ML, nothing stored', async ({ page, network }) => {
   await expect(consentDialog(page)).toBeVisible();
   await expectAccessible(page, 'consent dialog');
   await answerConsent(page, 'Refuse');
-  const probe = await readMediaProbe(page);
-  expect(probe.gumCalls).toBe(0);
-  expect(probe.workers).toBe(0);
-  expect(paths(network.matching(/\/fittingroom\/|ml-worker/))).toEqual([]);
-  expect(network.hosts()).toEqual([hostOf(spa.appUrl)]);
-  expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
-  await expectNoCspViolations(page, csp);
+  await expectNothingAfterRefusal(page, network, {
+    pageUrl: spa.appUrl,
+    assets: /\/fittingroom\/|ml-worker/,
+    consoleLines: csp,
+  });
 });
 
 test('the full journey: consent → glasses on the face → share → export → erase', async ({

@@ -14,6 +14,7 @@ import {
   eventsOf,
   expectAccessible,
   expectNoCspViolations,
+  expectNothingAfterRefusal,
   expectTracking,
   installRecorders,
   liveView,
@@ -128,13 +129,11 @@ test('refuse: the consent dialog shows, then no camera, no ML, nothing stored', 
 
   await answerConsent(page, 'Refuse');
   expect(await eventsOf(page, 'state')).toContain('closed');
-  const probe = await readMediaProbe(page);
-  expect(probe.gumCalls).toBe(0);
-  expect(probe.workers).toBe(0);
-  expect(paths(network.matching(/\/assets\/|ml-worker/))).toEqual([]);
-  expect(network.hosts()).toEqual([hostOf(demo.storeUrl)]);
-  expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
-  await expectNoCspViolations(page, csp);
+  await expectNothingAfterRefusal(page, network, {
+    pageUrl: demo.storeUrl,
+    assets: /\/assets\/|ml-worker/,
+    consoleLines: csp,
+  });
 });
 
 test('the full journey: consent → live → capture → share → export → erase', async ({

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '../support/fixtures.js';
-import type { RecordedRequest } from '../support/network.js';
+import type { NetworkRecorder, RecordedRequest } from '../support/network.js';
+import { EMPTY_STORAGE, readMediaProbe, readStorage } from '../support/probes.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -136,4 +137,22 @@ export async function answerConsent(page: Page, answer: 'Accept' | 'Refuse'): Pr
 export async function expectTracking(page: Page): Promise<void> {
   await expect(liveView(page)).toHaveAttribute('data-state', 'live', { timeout: 90_000 });
   await expect(liveView(page)).toHaveAttribute('data-tracking', 'true', { timeout: 60_000 });
+}
+
+/**
+ * After the shopper refused: no camera asked for, no worker, none of the try-on's files fetched
+ * (`assets` matches their paths), no host but the page's own, nothing stored, no CSP violation.
+ */
+export async function expectNothingAfterRefusal(
+  page: Page,
+  network: NetworkRecorder,
+  options: { pageUrl: string; assets: RegExp; consoleLines: string[] },
+): Promise<void> {
+  const probe = await readMediaProbe(page);
+  expect(probe.gumCalls).toBe(0);
+  expect(probe.workers).toBe(0);
+  expect(paths(network.matching(options.assets))).toEqual([]);
+  expect(network.hosts()).toEqual([new URL(options.pageUrl).host]);
+  expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
+  await expectNoCspViolations(page, options.consoleLines);
 }

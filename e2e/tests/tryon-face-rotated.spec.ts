@@ -1,22 +1,12 @@
 import { expect, test } from '../support/fixtures.js';
-import {
-  gotoTryOn,
-  magenta,
-  mirrored,
-  rotatedInFrame,
-  SPOTS,
-  startTryOn,
-  waitForTracking,
-} from '../support/tryon.js';
+import { magenta, mirrored, openTracked, rotatedInFrame, SPOTS } from '../support/tryon.js';
 
 // The camera image turned 30° clockwise: a head rolled to one side.
 test.use({ camera: 'face-rotated' });
 test.setTimeout(120_000);
 
 test('glasses follow the head roll, across the rotated eyes', async ({ page }) => {
-  await gotoTryOn(page, { product: 'glasses' });
-  await startTryOn(page);
-  await waitForTracking(page);
+  await openTracked(page, { product: 'glasses' });
   const eyes = mirrored(rotatedInFrame(SPOTS.eyesMid, Math.PI / 6));
   const stats = await magenta(page);
   expect(Math.abs(stats.cx - eyes[0])).toBeLessThan(0.03);

@@ -1,21 +1,11 @@
 import { expect, test } from '../support/fixtures.js';
-import {
-  around,
-  gotoTryOn,
-  magenta,
-  mirrored,
-  SPOTS,
-  startTryOn,
-  waitForTracking,
-} from '../support/tryon.js';
+import { around, magenta, mirrored, openTracked, SPOTS } from '../support/tryon.js';
 
 test.use({ camera: 'face' });
 test.setTimeout(120_000);
 
 test('glasses sit across the eyes, level with an upright head', async ({ page, network }) => {
-  await gotoTryOn(page, { product: 'glasses' });
-  await startTryOn(page);
-  await waitForTracking(page);
+  await openTracked(page, { product: 'glasses' });
   const eyes = mirrored(SPOTS.eyesMid);
   const stats = await magenta(page, [around(eyes, 0.08), around(mirrored(SPOTS.chin), 0.05)]);
   expect(Math.abs(stats.cx - eyes[0])).toBeLessThan(0.03);
@@ -27,9 +17,7 @@ test('glasses sit across the eyes, level with an upright head', async ({ page, n
 });
 
 test('earrings hang at both ear lobes, below the eyes', async ({ page }) => {
-  await gotoTryOn(page, { product: 'earrings' });
-  await startTryOn(page);
-  await waitForTracking(page);
+  await openTracked(page, { product: 'earrings' });
   // Ear lobes near face-mesh points 177 and 401: (179,127) and (269,133) on the 512-px photo.
   const lobe = (x: number, y: number) =>
     mirrored([(80 + (x * 480) / 512) / 640, (y * 480) / 512 / 480]);

@@ -1,12 +1,11 @@
-import { expect, test } from '../support/fixtures.js';
+import { test } from '../support/fixtures.js';
 import {
   cutFingers,
-  gotoTryOn,
+  expectCentreNear,
   magenta,
   mirrored,
+  openTracked,
   SPOTS,
-  startTryOn,
-  waitForTracking,
 } from '../support/tryon.js';
 
 // The hand photo zoomed in (see `cutFingers`) so the middle and ring fingertips leave the
@@ -15,11 +14,8 @@ test.use({ camera: 'hand-cut-fingers' });
 test.setTimeout(120_000);
 
 test('a ring still goes on the ring finger, between knuckle and middle joint', async ({ page }) => {
-  await gotoTryOn(page, { product: 'ring' });
-  await startTryOn(page);
-  await waitForTracking(page);
+  await openTracked(page, { product: 'ring' });
   const spot = mirrored(cutFingers(SPOTS.ringOnRingFinger));
   const stats = await magenta(page);
-  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(0.04);
-  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(0.04);
+  expectCentreNear(stats, spot, 0.04);
 });

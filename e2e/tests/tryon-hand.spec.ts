@@ -2,9 +2,11 @@ import { expect, test } from '../support/fixtures.js';
 import { EMPTY_STORAGE, readMediaProbe, readStorage } from '../support/probes.js';
 import {
   around,
+  expectCentreNear,
   gotoTryOn,
   magenta,
   mirrored,
+  openTracked,
   SPOTS,
   startTryOn,
   waitForTracking,
@@ -43,8 +45,7 @@ test('a ring sits on the ring finger, between knuckle and middle joint', async (
   const spot = mirrored(SPOTS.ringOnRingFinger);
   const stats = await magenta(page, [around(spot, 0.06), around(mirrored(SPOTS.indexTip), 0.08)]);
   expect(stats.cx).toBeCloseTo(spot[0], 1);
-  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(0.04);
-  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(0.04);
+  expectCentreNear(stats, spot, 0.04);
   expect(stats.boxes[0]).toBeGreaterThan(50);
   expect(stats.boxes[1]).toBe(0);
   expect(stats.coverage).toBeLessThan(0.05);
@@ -56,9 +57,7 @@ test('a ring sits on the ring finger, between knuckle and middle joint', async (
 });
 
 test('the overlay follows the stage when the window is resized', async ({ page }) => {
-  await gotoTryOn(page, { product: 'ring' });
-  await startTryOn(page);
-  await waitForTracking(page);
+  await openTracked(page, { product: 'ring' });
   const backing = () =>
     page.evaluate(() => {
       const host = document.querySelector<HTMLElement>('[data-fittingroom=tryon]');
@@ -89,8 +88,7 @@ test('the main-thread fallback draws the same ring', async ({ page }) => {
   await waitForTracking(page);
   const spot = mirrored(SPOTS.ringOnRingFinger);
   const stats = await magenta(page);
-  expect(Math.abs(stats.cx - spot[0])).toBeLessThan(0.04);
-  expect(Math.abs(stats.cy - spot[1])).toBeLessThan(0.04);
+  expectCentreNear(stats, spot, 0.04);
   expect((await readMediaProbe(page)).workers).toBe(0);
 });
 

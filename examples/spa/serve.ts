@@ -4,11 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEMO_KEY,
-  loadOrCreateDevKey,
-  originAliases,
   PAGE_HEADERS,
-  startIngest,
+  privacyPage,
+  startIngestBeside,
   startStaticSite,
   strictCsp,
 } from '@fittingroom/demo-store';
@@ -49,31 +47,24 @@ export async function startSpa(options: SpaOptions = {}): Promise<RunningSpa> {
     host,
     port: options.port ?? 5174,
     mounts: { '/': dist },
+    // The retailer's policy page, the same one the store links to, pointing back to the app.
+    pages: new Map([
+      [
+        '/privacy.html',
+        privacyPage({ where: 'In the app', backTo: 'the app', storeStyles: false }),
+      ],
+    ]),
     headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
     html: (text) => text.replaceAll('__FR_INGEST__', ingestOrigin ?? ''),
   });
-  try {
-    const ingest = await startIngest({
-      host,
-      port: options.ingestPort ?? 8788,
-      dataDir: join(dataDir, 'ingest'),
-      allowedOrigins: originAliases(app.url),
-      publishableKey: DEMO_KEY,
-      encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
-      logLevel: options.logLevel,
-    });
-    ingestOrigin = new URL(ingest.url).origin;
-    return {
-      appUrl: app.url,
-      ingestUrl: ingestOrigin,
-      async close() {
-        await Promise.all([app.close(), ingest.close()]);
-      },
-    };
-  } catch (error) {
-    await app.close();
-    throw error;
-  }
+  const both = await startIngestBeside(app, {
+    host,
+    port: options.ingestPort ?? 8788,
+    dataDir,
+    logLevel: options.logLevel,
+  });
+  ingestOrigin = both.ingestUrl;
+  return { appUrl: both.siteUrl, ingestUrl: both.ingestUrl, close: both.close };
 }
 
 /** Run directly: start, print the URLs, stop on Ctrl+C / SIGTERM. */

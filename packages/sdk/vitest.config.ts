@@ -5,6 +5,6 @@ export default defineProject({
   test: {
     name: 'sdk',
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
   },
 });

@@ -4,17 +4,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGE_HEADERS, strictCsp } from './csp.js';
-import { loadOrCreateDevKey } from './dev-key.js';
-import { startIngest } from './ingest.js';
+import { DEMO_KEY, startIngestBeside } from './ingest.js';
+import { renderStorePages } from './pages/index.js';
 import { startStaticSite } from './static-site.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The demo store's folder of pages, styles and product images. */
 export const PUBLIC_DIR = join(here, '..', 'public');
-
-/** Publishable key the demo pages use (a development key: it is public by design). */
-export const DEMO_KEY = 'pk_demo_store';
 
 /** Options of {@link startDemo}; every field has a default for `pnpm demo`. */
 export interface DemoOptions {
@@ -78,16 +75,6 @@ export function assetsVersion(dist: string): string {
   return createHash('sha256').update(manifest).digest('hex').slice(0, 12);
 }
 
-/** Both loopback spellings of an origin, so `localhost` and `127.0.0.1` both work. */
-export function originAliases(origin: string): string[] {
-  const url = new URL(origin);
-  const twin = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[url.hostname];
-  if (!twin) return [url.origin];
-  const other = new URL(url.origin);
-  other.hostname = twin;
-  return [url.origin, other.origin];
-}
-
 /** Fills the placeholders of a store page: the ingest origin, the key and the loader's SRI hash. */
 export function fillPage(text: string, values: Record<string, string>): string {
   return text.replace(/%FR_([A-Z_]+)%/g, (whole, name: string) => values[name] ?? whole);
@@ -115,6 +102,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       [assets]: join(dist, 'fittingroom', 'assets'),
       '/models/': productModelsDist(),
     },
+    pages: renderStorePages(),
     immutable: [assets],
     headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
     html: (text) =>
@@ -125,27 +113,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
         ASSETS: assets,
       }),
   });
-  try {
-    const ingest = await startIngest({
-      host,
-      port: options.ingestPort ?? 8787,
-      dataDir: join(dataDir, 'ingest'),
-      allowedOrigins: originAliases(store.url),
-      publishableKey: DEMO_KEY,
-      encryptionKey: loadOrCreateDevKey(join(dataDir, 'dev-encryption-key')),
-      logLevel: options.logLevel,
-      consolePassword: options.consolePassword,
-    });
-    ingestOrigin = new URL(ingest.url).origin;
-    return {
-      storeUrl: store.url,
-      ingestUrl: ingestOrigin,
-      async close() {
-        await Promise.all([store.close(), ingest.close()]);
-      },
-    };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  const both = await startIngestBeside(store, {
+    host,
+    port: options.ingestPort ?? 8787,
+    dataDir,
+    logLevel: options.logLevel,
+    consolePassword: options.consolePassword,
+  });
+  ingestOrigin = both.ingestUrl;
+  return { storeUrl: both.siteUrl, ingestUrl: both.ingestUrl, close: both.close };
 }

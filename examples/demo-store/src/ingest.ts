@@ -1,4 +1,20 @@
+import { join } from 'node:path';
 import { loadConfig, type RunningServer, startServer } from '@fittingroom/server';
+import { loadOrCreateDevKey } from './dev-key.js';
+import type { StaticSite } from './static-site.js';
+
+/** Publishable key the demo pages use (a development key: it is public by design). */
+export const DEMO_KEY = 'pk_demo_store';
+
+/** Both loopback spellings of an origin, so `localhost` and `127.0.0.1` both work. */
+export function originAliases(origin: string): string[] {
+  const url = new URL(origin);
+  const twin = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[url.hostname];
+  if (!twin) return [url.origin];
+  const other = new URL(url.origin);
+  other.hostname = twin;
+  return [url.origin, other.origin];
+}
 
 /** The running ingest server (`url`, `app`, `close()`). */
 export type { RunningServer };
@@ -42,4 +58,54 @@ export async function startIngest(options: IngestOptions): Promise<RunningServer
     ...(options.consolePassword ? { FR_CONSOLE_PASSWORD: options.consolePassword } : {}),
   });
   return startServer(config);
+}
+
+/** Options of {@link startIngestBeside}: where it listens and keeps its data. */
+export interface BesideOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Holds `ingest/` (the server's data) and `dev-encryption-key` (made on the first run). */
+  readonly dataDir: string;
+  readonly logLevel?: string | undefined;
+  readonly consolePassword?: string | undefined;
+}
+
+/** A page site with its ingest server: both origins, one `close()`. */
+export interface SiteWithIngest {
+  readonly siteUrl: string;
+  readonly ingestUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an ingest server that allows `site`'s origin (both loopback spellings), with the demo
+ * key and a development encryption key kept in `dataDir`. If it cannot start, the site is closed
+ * too, so a failed start leaves nothing listening.
+ */
+export async function startIngestBeside(
+  site: StaticSite,
+  options: BesideOptions,
+): Promise<SiteWithIngest> {
+  try {
+    const ingest = await startIngest({
+      host: options.host,
+      port: options.port,
+      dataDir: join(options.dataDir, 'ingest'),
+      allowedOrigins: originAliases(site.url),
+      publishableKey: DEMO_KEY,
+      encryptionKey: loadOrCreateDevKey(join(options.dataDir, 'dev-encryption-key')),
+      logLevel: options.logLevel,
+      consolePassword: options.consolePassword,
+    });
+    return {
+      siteUrl: site.url,
+      ingestUrl: new URL(ingest.url).origin,
+      async close() {
+        await Promise.all([site.close(), ingest.close()]);
+      },
+    };
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
 }

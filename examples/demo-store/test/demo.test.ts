@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillPage, loaderIntegrity, originAliases } from '../src/demo.js';
+import { fillPage, loaderIntegrity } from '../src/demo.js';
 import { loadOrCreateDevKey } from '../src/dev-key.js';
+import { originAliases } from '../src/ingest.js';
 
 describe('fillPage', () => {
   it('fills known placeholders and leaves unknown ones visible', () => {

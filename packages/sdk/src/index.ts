@@ -32,6 +32,8 @@ export type {
   ConsentView,
   WithdrawalEvent,
 } from './consent/types.js';
+export type { Listener } from './emitter.js';
+export { ERROR_CODES } from './error-codes.js';
 export {
   ConfigError,
   type ErrorArea,
@@ -44,8 +46,11 @@ export {
   LOCALES,
   type Locale,
   type LocaleOverrides,
+  STRING_KEYS,
   type StringKey,
   type StringOverrides,
+  TRYON_KEYS,
+  type TryOnKey,
   type TryOnStrings,
   type UiStringOverrides,
 } from './i18n/types.js';
@@ -97,6 +102,7 @@ export type { KeyValueStore } from './upload/kv-store.js';
 export type { RetryEvent } from './upload/retry-loop.js';
 export type { RetryPolicy, RetryReason } from './upload/retry-policy.js';
 export type {
+  SendOptions,
   TransferProgress,
   Transport,
   TransportRequest,

@@ -16,6 +16,8 @@ export type {
   ConsentStrings,
   Locale,
   LocaleOverrides,
+  StringKey,
+  TryOnKey,
   TryOnStrings,
   UiStringOverrides,
 } from './i18n/types.js';
@@ -28,7 +30,7 @@ export type {
   ProductImageSource,
   ProductKind,
 } from './products/types.js';
-export { createTryOn } from './tryon/session.js';
+export { createTryOn, type TryOnDeps } from './tryon/session.js';
 export type {
   IngestOptions,
   LandmarkerInfo,

@@ -1,4 +1,5 @@
 import { type OneEuroParams, type OneEuroState, oneEuro } from '../smoothing/one-euro.js';
+import { DEFAULT_SMOOTHING } from '../smoothing/placements.js';
 import type { Pose3 } from './types.js';
 import { basisFrom, dot, type Vec3 } from './vec.js';
 
@@ -17,9 +18,9 @@ export interface PoseSmoothing {
 
 /** Defaults: the 2D placement tuning for position and scale, a little stiffer on the axes. */
 export const DEFAULT_POSE_SMOOTHING: PoseSmoothing = {
-  position: { minCutoff: 1.5, beta: 0.01, dCutoff: 1 },
+  position: DEFAULT_SMOOTHING.position,
   axis: { minCutoff: 1, beta: 0.5, dCutoff: 1 },
-  scale: { minCutoff: 1, beta: 1, dCutoff: 1 },
+  scale: DEFAULT_SMOOTHING.scale,
   maxFlipsRejected: 3,
 };
 
