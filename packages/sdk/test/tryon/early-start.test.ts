@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConsentView } from '../consent/types.js';
-import type { Landmarker } from '../ml/landmarker.js';
-import { cameraPermission, downloadWithCamera, loadAlongsideCamera } from './early-start.js';
-import type { LiveOptions } from './live.js';
-import type { WarmSlot } from './warm.js';
+import type { ConsentView } from '../../src/consent/types.js';
+import type { Landmarker } from '../../src/ml/landmarker.js';
+import {
+  cameraPermission,
+  downloadWithCamera,
+  loadAlongsideCamera,
+} from '../../src/tryon/early-start.js';
+import type { LiveOptions } from '../../src/tryon/live.js';
+import type { WarmSlot } from '../../src/tryon/warm.js';
 
 function fakeLandmarker(kind: 'hand' | 'face' = 'hand') {
   const close = vi.fn(async () => {});
