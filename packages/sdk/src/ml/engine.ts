@@ -58,14 +58,46 @@ export function wasmFileset(assetsUrl: string): WasmFileset {
  * The fileset tasks-vision gets once the loader is imported here. tasks-vision would load it
  * with a `<script>` tag on a page (which cannot run an ES module) and clears the global
  * `ModuleFactory` after each use, so it is set again before every task; an empty loader path
- * tells tasks-vision that the factory is already there.
+ * tells tasks-vision that the factory is already there. The factory is handed the wasm module
+ * compiled ahead (Emscripten's `instantiateWasm` hook), so the loader does not fetch it again.
  */
-async function preloadedFileset(fileset: WasmFileset): Promise<WasmFileset> {
-  const loader = (await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ fileset.wasmLoaderPath
-  )) as { default: unknown };
-  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = loader.default;
+async function preloadedFileset(
+  fileset: WasmFileset,
+  loader: Promise<unknown>,
+  compiled: WebAssembly.Module,
+): Promise<WasmFileset> {
+  const factory = ((await loader) as { default: (module: object) => Promise<unknown> }).default;
+  const instantiateWasm = (
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance) => void,
+  ) => {
+    void WebAssembly.instantiate(compiled, imports).then(done);
+    return {}; // Emscripten: exports come through `done`
+  };
+  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = (module?: object) =>
+    factory(Object.assign(module ?? {}, { instantiateWasm }));
   return { ...fileset, wasmLoaderPath: '' };
+}
+
+/** Imports tasks-vision's wasm loader (an ES module in the assets folder). */
+function importLoader(fileset: WasmFileset): Promise<unknown> {
+  return import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ fileset.wasmLoaderPath
+  );
+}
+
+/**
+ * Fetches and compiles the wasm binary, streaming where the server sends `application/wasm`
+ * (compiling while the bytes arrive), else from the whole body.
+ */
+async function compileWasm(url: string): Promise<WebAssembly.Module> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`Failed to fetch the wasm: ${url} (${response.status})`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/wasm') && typeof WebAssembly.compileStreaming === 'function') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** The `.task` bundle for a kind and model size. */
@@ -90,9 +122,16 @@ function glCanvas(): HTMLCanvasElement | OffscreenCanvas {
   return new OffscreenCanvas(1, 1);
 }
 
+/** What every task of an engine is made from: tasks-vision, its wasm loader and the module. */
+interface Wasm {
+  readonly vision: Vision;
+  readonly fileset: WasmFileset;
+  readonly loader: Promise<unknown>;
+  readonly compiled: Promise<WebAssembly.Module>;
+}
+
 async function createTask(
-  vision: Vision,
-  fileset: WasmFileset,
+  { vision, fileset, loader, compiled }: Wasm,
   options: EngineOptions,
   delegate: Delegate,
   model: Promise<Uint8Array>,
@@ -107,7 +146,7 @@ async function createTask(
     },
   });
   const baseOptions = { modelAssetBuffer: stream.getReader(), delegate };
-  const loaded = await preloadedFileset(fileset);
+  const loaded = await preloadedFileset(fileset, loader, await compiled);
   if (options.kind === 'hand') {
     return vision.HandLandmarker.createFromOptions(loaded, {
       canvas,
@@ -169,8 +208,8 @@ function withForearms(
  * Loads tasks-vision from the self-hosted assets (never bundled, never before consent) and
  * creates one landmarker on the chosen delegate (a GPU that fails falls back to the CPU),
  * reporting the bytes of the wasm and the model as they arrive. When the device takes its WebGL
- * context away, the landmarker is made again on a fresh canvas (the wasm and model come from
- * the HTTP cache where the files are served cacheable) and `onContext` is told of each step.
+ * context away, the landmarker is made again on a fresh canvas (from the module compiled
+ * already; the model comes from the HTTP cache where the files are served cacheable) and `onContext` is told of each step.
  */
 export async function createEngine(
   options: EngineOptions,
@@ -179,29 +218,37 @@ export async function createEngine(
 ): Promise<Engine> {
   const fileset = wasmFileset(options.assetsUrl);
   const modelUrl = options.assetsUrl + modelFile(options);
-  // The wasm (fetched by tasks-vision's loader) and the model download side by side, both
-  // counted for the progress bar; the meter comes off once both are in.
+  // The wasm and the model download side by side, both counted for the progress bar; the
+  // meter comes off once both are in.
   const scope = globalThis as unknown as FetchScope;
   const removeMeter = installDownloadMeter(scope, [fileset.wasmBinaryPath, modelUrl], onProgress);
   let delegate: Delegate = options.delegate;
   let task: HandLandmarker | FaceLandmarker | null;
   let canvas = glCanvas();
-  let vision: Vision;
+  let wasm: Wasm;
   try {
     const model = fetchModel(modelUrl);
     model.catch(() => {}); // read by the task; a failure while the wasm loads is not unhandled
+    // tasks-vision, its wasm loader, the wasm binary (compiled as it arrives) and the model all
+    // load at once: each of them alone would wait for the one before.
+    const compiled = compileWasm(fileset.wasmBinaryPath);
+    compiled.catch(() => {}); // awaited by the task, as the model is
+    const loader = importLoader(fileset);
+    loader.catch(() => {});
     const url = `${options.assetsUrl}tasks-vision/vision_bundle.mjs`;
     // Loaded at run time from the assets folder: no bundler of the app may follow or rewrite it.
-    vision = (await import(
+    const vision = (await import(
       /* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url
     )) as Vision;
-    task = await createTask(vision, fileset, options, delegate, model, canvas).catch(
+    wasm = { vision, fileset, loader, compiled };
+    task = await createTask(wasm, options, delegate, model, canvas).catch(
       async (error: unknown) => {
         await model; // a failed download is the error to report, not a GPU failure
+        await compiled;
         if (delegate === 'CPU') throw error;
         delegate = 'CPU';
         canvas = glCanvas(); // the failed attempt may hold a context on the first one
-        return createTask(vision, fileset, options, delegate, model, canvas);
+        return createTask(wasm, options, delegate, model, canvas);
       },
     );
   } finally {
@@ -210,14 +257,7 @@ export async function createEngine(
   const recovery = createGlRecovery({
     async recreate() {
       const fresh = glCanvas();
-      const next = await createTask(
-        vision,
-        fileset,
-        options,
-        delegate,
-        fetchModel(modelUrl),
-        fresh,
-      );
+      const next = await createTask(wasm, options, delegate, fetchModel(modelUrl), fresh);
       if (closed) return next.close();
       watch(fresh);
       canvas = fresh;

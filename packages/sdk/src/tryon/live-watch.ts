@@ -34,3 +34,15 @@ export function watchSize(
   observer.observe(view.canvas);
   return observer;
 }
+
+/**
+ * What the view shows while starting: `data-phase` on the host (tests read it) and a status.
+ * `restarting`: the landmarker is made again after its WebGL context was lost.
+ */
+export type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
+
+/** Shows a phase of the start: `data-phase` and its status line. */
+export function setPhase(view: LiveView, phase: Phase, status: string): void {
+  view.host.dataset.phase = phase;
+  view.setStatus(status);
+}

@@ -1,6 +1,6 @@
 import { placeProduct } from '../anchoring/anchor.js';
 import type { Placement, Point, ViewGeometry } from '../anchoring/types.js';
-import { openCamera } from '../camera/camera.js';
+import { type Camera, openCamera } from '../camera/camera.js';
 import { captureStill } from '../capture/capture.js';
 import type { ConsentView } from '../consent/types.js';
 import type { TryOnStrings } from '../i18n/types.js';
@@ -10,8 +10,9 @@ import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
 import { createPlacementSmoother } from '../smoothing/placements.js';
 import { downloadLandmarker } from './download.js';
+import { loadAlongsideCamera } from './early-start.js';
 import { loadLayer, type PendingLayer, type ProductLayer } from './live-layer.js';
-import { abortion, watchSize } from './live-watch.js';
+import { abortion, setPhase, watchSize } from './live-watch.js';
 import { type FrameLoop, startFrameLoop } from './loop.js';
 import type { LiveView } from './view.js';
 import { type VisibilityOptions, watchVisibility } from './visibility.js';
@@ -76,9 +77,10 @@ export interface Live {
 }
 
 /**
- * Opens the camera, then loads the landmarker the product needs, then runs the per-frame
- * pipeline: detect → anchor → smooth → draw. Whatever was opened is closed again if a later
- * step fails or `signal` aborts, so neither leaves the camera light on or a WebGL context open.
+ * Opens the camera and, alongside it, loads the landmarker the product needs and its layer
+ * (see early-start.ts), then runs the per-frame pipeline: detect → anchor → smooth → draw.
+ * Whatever was opened is closed again if a later step fails or `signal` aborts, so neither
+ * leaves the camera light on, a download running or a WebGL context open.
  */
 export async function startLive(options: LiveOptions): Promise<Live> {
   const { view, product, consent, strings } = options;
@@ -86,21 +88,22 @@ export async function startLive(options: LiveOptions): Promise<Live> {
   setPhase(view, 'camera', strings.starting);
   const open = () =>
     openCamera({ consent, video: view.video, viewWidth: size.width, viewHeight: size.height });
-  const camera = await open(); // a warm landmarker stays parked if the camera fails
-  let pendingMarker: Promise<Landmarker> | null = null;
+  const loads = loadAlongsideCamera(options, requiredLandmarker(product.kind));
+  let camera: Camera;
+  try {
+    camera = await open();
+  } catch (error) {
+    loads.cancel(true); // a warm landmarker stays parked if the camera fails
+    throw error;
+  }
   let pendingLayer: PendingLayer | null = null;
   const aborted = abortion(options.signal);
   try {
+    const landmarker = loads.landmarker(); // before the first frame is waited for
     await view.video.play().catch(() => {});
-    const kind = requiredLandmarker(product.kind);
     pendingLayer = loadLayer(options);
-    // A warm landmarker (see warm.ts) is owned from here: closed on any failure, or when it is
-    // of another kind than the product needs.
-    const warm = options.warm?.take() ?? null;
-    if (warm && warm.kind !== kind) await warm.close();
-    pendingMarker = warm?.kind === kind ? Promise.resolve(warm) : downloadLandmarker(options, kind);
-    const [layer, landmarker] = await Promise.race([
-      Promise.all([pendingLayer.promise, pendingMarker]),
+    const [layer, marker] = await Promise.race([
+      Promise.all([pendingLayer.promise, landmarker]),
       aborted.promise,
     ]);
     view.setDownload(null);
@@ -112,32 +115,18 @@ export async function startLive(options: LiveOptions): Promise<Live> {
       await view.video.play().catch(() => {});
       return next;
     };
-    return run(options, { camera, reopen }, landmarker, layer);
+    return run(options, { camera, reopen }, marker, layer);
   } catch (error) {
     view.setDownload(null);
     camera.close(); // first: the camera light goes off at once
     // Whatever is still loading is closed as soon as it arrives (start3d never rejects); the
     // error is not held back until then.
     pendingLayer?.discard();
-    void pendingMarker?.then(
-      (m) => m.close(),
-      () => {},
-    );
+    loads.cancel(false);
     throw error;
   } finally {
     aborted.dispose();
   }
-}
-
-/**
- * What the view shows while starting: `data-phase` on the host (tests read it) and a status.
- * `restarting`: the landmarker is made again after its WebGL context was lost.
- */
-export type Phase = 'camera' | 'downloading' | 'initializing' | 'running' | 'restarting';
-
-export function setPhase(view: LiveView, phase: Phase, status: string): void {
-  view.host.dataset.phase = phase;
-  view.setStatus(status);
 }
 
 /**

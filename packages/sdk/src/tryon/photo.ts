@@ -10,8 +10,8 @@ import { imageSizeOf, loadProductImage } from '../products/load.js';
 import type { Product } from '../products/types.js';
 import { requiredLandmarker } from '../products/validate.js';
 import { downloadLandmarker } from './download.js';
-import { type Live, type LiveOptions, setPhase } from './live.js';
-import { watchSize } from './live-watch.js';
+import type { Live, LiveOptions } from './live.js';
+import { setPhase, watchSize } from './live-watch.js';
 
 /** Options of {@link startPhoto}: those of the live pipeline, and the decoded photo. */
 export interface PhotoOptions extends LiveOptions {
