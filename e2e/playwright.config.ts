@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium by default; FR_CHROMIUM points at another Chrome/Chromium binary.
-const executablePath = process.env.FR_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium.js';
 
 export default defineConfig({
   testDir: './tests',
@@ -14,16 +12,8 @@ export default defineConfig({
   use: {
     headless: true,
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-      ],
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

@@ -50,6 +50,16 @@ const HAND = 'handSrc.jpg';
 const FACE = 'astronaut.png';
 const FACE_BOX: Rect = [80, 0, 480, 480];
 
+/** A variant of handSrc.jpg (no forearm in view), filling the frame unless `more` says otherwise. */
+function handVariant(name: string, more: Partial<PhotoVariant> = {}): PhotoVariant {
+  return { name, photo: HAND, kind: 'hand', place: FULL, forearm: false, ...more };
+}
+
+/** A variant of astronaut.png, its square in the frame's middle unless `more` says otherwise. */
+function faceVariant(name: string, more: Partial<PhotoVariant> = {}): PhotoVariant {
+  return { name, photo: FACE, kind: 'face', place: FACE_BOX, forearm: false, ...more };
+}
+
 /** A forearm photo (e2e/fixtures/photos/LICENSES.md) 640 px wide, centred, the arm entering on the left. */
 function forearmVariant(
   name: string,
@@ -67,17 +77,12 @@ function twoHands(name: string, raisedOnLeft: boolean): PhotoVariant {
   const whole = wholeHandLeft(raisedOnLeft);
   const wholeBox: Rect = [whole, 0, 320, 480];
   const raisedBox: Rect = [320 - whole, 0, 320, 480 - TWO_HANDS_RAISE];
-  return {
-    name,
-    photo: HAND,
-    kind: 'hand',
-    place: FULL,
-    forearm: false,
+  return handVariant(name, {
     hands: 2,
     graph: twoHandsFilter(raisedOnLeft),
     content: [wholeBox, raisedBox],
     expect: wholeBox,
-  };
+  });
 }
 
 /**
@@ -85,80 +90,22 @@ function twoHands(name: string, raisedOnLeft: boolean): PhotoVariant {
  * forearm photos show the wrist and a few centimetres of forearm).
  */
 export const VARIANTS: readonly PhotoVariant[] = [
-  { name: 'hand', photo: HAND, kind: 'hand', place: FULL, forearm: false },
-  { name: 'hand mirrored', photo: HAND, kind: 'hand', place: FULL, mirror: true, forearm: false },
-  { name: 'hand darker', photo: HAND, kind: 'hand', place: FULL, dark: true, forearm: false },
-  {
-    name: 'hand rotated 22° in padding',
-    photo: HAND,
-    kind: 'hand',
-    place: [120, 90, 400, 300],
-    rotate: Math.PI / 8,
-    forearm: false,
-  },
-  {
-    name: 'hand rotated −22° in padding, mirrored',
-    photo: HAND,
-    kind: 'hand',
+  handVariant('hand'),
+  handVariant('hand mirrored', { mirror: true }),
+  handVariant('hand darker', { dark: true }),
+  handVariant('hand rotated 22° in padding', { place: [120, 90, 400, 300], rotate: Math.PI / 8 }),
+  handVariant('hand rotated −22° in padding, mirrored', {
     place: [120, 90, 400, 300],
     rotate: -Math.PI / 8,
     mirror: true,
-    forearm: false,
-  },
-  {
-    name: 'hand at 3/4 in padding',
-    photo: HAND,
-    kind: 'hand',
-    place: [160, 60, 480, 360],
-    forearm: false,
-  },
-  {
-    name: 'hand at 1/2 in padding',
-    photo: HAND,
-    kind: 'hand',
-    place: [160, 120, 320, 240],
-    forearm: false,
-  },
-  {
-    name: 'hand at 1/3 in padding',
-    photo: HAND,
-    kind: 'hand',
-    place: [220, 165, 213, 160],
-    forearm: false,
-  },
-  {
-    name: 'crop cutting the fingertips',
-    photo: HAND,
-    kind: 'hand',
-    crop: [0, 50, 500, 375],
-    place: FULL,
-    forearm: false,
-  },
-  {
-    name: 'crop cutting the fingertips, mirrored',
-    photo: HAND,
-    kind: 'hand',
-    crop: [0, 50, 500, 375],
-    place: FULL,
-    mirror: true,
-    forearm: false,
-  },
-  {
-    name: 'crop cutting the fingers at the middle joints',
-    photo: HAND,
-    kind: 'hand',
-    crop: [60, 60, 420, 315],
-    place: FULL,
-    forearm: false,
-  },
-  {
-    name: 'crop cutting the wrist',
-    photo: HAND,
-    kind: 'hand',
-    crop: [100, 60, 480, 360],
-    place: FULL,
-    forearm: false,
-  },
+  }),
+  handVariant('hand at 3/4 in padding', { place: [160, 60, 480, 360] }),
+  handVariant('hand at 1/2 in padding', { place: [160, 120, 320, 240] }),
+  handVariant('hand at 1/3 in padding', { place: [220, 165, 213, 160] }),
+  handVariant('crop cutting the fingertips', { crop: [0, 50, 500, 375] }),
+  handVariant('crop cutting the fingertips, mirrored', { crop: [0, 50, 500, 375], mirror: true }),
+  handVariant('crop cutting the fingers at the middle joints', { crop: [60, 60, 420, 315] }),
+  handVariant('crop cutting the wrist', { crop: [100, 60, 480, 360] }),
   forearmVariant('forearm, left palm', 'forearm-left-palm.webp', [276, 200]),
   forearmVariant('forearm, left back', 'forearm-left-back.webp', [302, 200]),
   forearmVariant('forearm, left back, mirrored', 'forearm-left-back.webp', [302, 200], {
@@ -171,31 +118,11 @@ export const VARIANTS: readonly PhotoVariant[] = [
   }),
   twoHands('two hands, the right one raised out of the frame', false),
   twoHands('two hands, the left one raised out of the frame', true),
-  { name: 'face', photo: FACE, kind: 'face', place: FACE_BOX, forearm: false },
-  {
-    name: 'face mirrored',
-    photo: FACE,
-    kind: 'face',
-    place: FACE_BOX,
-    mirror: true,
-    forearm: false,
-  },
-  { name: 'face darker', photo: FACE, kind: 'face', place: FACE_BOX, dark: true, forearm: false },
-  {
-    name: 'face rotated 30° in padding',
-    photo: FACE,
-    kind: 'face',
-    place: FACE_BOX,
-    rotate: Math.PI / 6,
-    forearm: false,
-  },
-  {
-    name: 'face at 1/2 in padding',
-    photo: FACE,
-    kind: 'face',
-    place: [200, 120, 240, 240],
-    forearm: false,
-  },
+  faceVariant('face'),
+  faceVariant('face mirrored', { mirror: true }),
+  faceVariant('face darker', { dark: true }),
+  faceVariant('face rotated 30° in padding', { rotate: Math.PI / 6 }),
+  faceVariant('face at 1/2 in padding', { place: [200, 120, 240, 240] }),
 ];
 
 /** The ffmpeg filter chain that makes a variant's frame from its photo. */

@@ -2,24 +2,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { cameraArgs } from '../../e2e/support/camera.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/support/chromium.js';
 import { type StaticServer, startStaticServer } from '../../e2e/support/server.js';
 
 /** The repository root (served as is by the static server, like the e2e pages). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The Chromium the bench drives (Debian's by default, as in e2e). */
-export const CHROMIUM = process.env.FR_CHROMIUM ?? '/usr/bin/chromium';
-
-// The e2e launch flags, plus the hand fake camera.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 /** A headless Chromium with the hand fake camera, and the repository served on loopback. */
 export interface BenchBrowser {
@@ -36,7 +23,8 @@ export async function launchBench(): Promise<BenchBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...ARGS, ...cameraArgs('hand')],
+    // The e2e launch flags, plus the hand fake camera.
+    args: [...CHROMIUM_ARGS, ...cameraArgs('hand')],
   });
   return {
     browser,

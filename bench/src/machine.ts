@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM } from '../../e2e/support/chromium.js';
 import { REPO_ROOT } from './browser.js';
 
 /** What the run ran on: CPU, cores, memory, OS and the load when it started. */
@@ -40,7 +41,7 @@ export function versionFacts(browserVersion: string): string[] {
   }
   const dirty = git(['status', '--porcelain']) === '' ? '' : ' (with uncommitted changes)';
   return [
-    `Browser: Chromium ${browserVersion} (headless, ${process.env.FR_CHROMIUM ?? '/usr/bin/chromium'})`,
+    `Browser: Chromium ${browserVersion} (headless, ${CHROMIUM})`,
     `Node: ${process.version}`,
     `@mediapipe/tasks-vision: ${tasksVision}`,
     `@fittingroom/sdk: ${String(sdk.version)}`,

@@ -12,8 +12,9 @@ import { expect, test } from '../support/fixtures.js';
 import { EMPTY_STORAGE, readMediaProbe, readStorage } from '../support/probes.js';
 import {
   answerConsent,
+  closeTryOn,
   consentDialog,
-  eventsOf,
+  eraseMyData,
   expectAccessible,
   expectNoCspViolations,
   expectNothingAfterRefusal,
@@ -21,6 +22,7 @@ import {
   installRecorders,
   liveView,
   paths,
+  shareFromReview,
   watchConsole,
 } from './journey-support.js';
 
@@ -101,31 +103,9 @@ test('the full journey: consent → glasses on the face → share → export →
   await view.getByRole('button', { name: 'Take photo' }).click();
   await expect(view.getByRole('heading', { name: 'Your photo' })).toBeVisible();
   await expectAccessible(page, 'review');
-  await view.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(consentDialog(page)).toBeVisible();
-  await expectAccessible(page, 'upload consent');
-  await answerConsent(page, 'Accept');
-  await expect.poll(() => eventsOf(page, 'uploaded'), { timeout: 30_000 }).toHaveLength(1);
-  const progress = (await eventsOf(page, 'upload-progress')) as { loaded: number; total: number }[];
-  expect(progress.at(-1)?.loaded).toBe(progress.at(-1)?.total);
-  await expect(page.locator('#tryon-status')).toContainText('Your photo was shared');
-  await expectAccessible(page, 'shared');
-
-  await view.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(view).toBeHidden();
-  // The camera stops at once; the worker stays warm for a reopen within the grace period (its
-  // release at the end of it, on pagehide and on withdrawal: tryon-warm.spec.ts).
-  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
-  expect((await readMediaProbe(page)).liveWorkers).toBe(1);
-
-  await page.getByRole('button', { name: 'My data', exact: true }).click();
-  await expect(page.locator('#my-uploads li')).toHaveCount(1);
-  await expect(page.locator('#my-uploads li')).toContainText('glasses-horizon');
-  await expectAccessible(page, 'my data');
-  await page.getByRole('button', { name: 'Delete my data' }).click();
-  await expect(page.locator('#tryon-status')).toContainText('erased');
-  await page.getByRole('button', { name: 'My data', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Photos stored on our server: 0' })).toBeVisible();
+  await shareFromReview(page);
+  await closeTryOn(page);
+  await eraseMyData(page, 'glasses-horizon');
 
   // Withdrawal from the app's panel.
   await page.getByRole('button', { name: 'Withdraw consent' }).click();

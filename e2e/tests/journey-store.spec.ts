@@ -10,7 +10,9 @@ import { expect, test } from '../support/fixtures.js';
 import { EMPTY_STORAGE, readMediaProbe, readStorage } from '../support/probes.js';
 import {
   answerConsent,
+  closeTryOn,
   consentDialog,
+  eraseMyData,
   eventsOf,
   expectAccessible,
   expectNoCspViolations,
@@ -19,6 +21,7 @@ import {
   installRecorders,
   liveView,
   paths,
+  shareFromReview,
   watchConsole,
 } from './journey-support.js';
 
@@ -163,37 +166,13 @@ test('the full journey: consent → live → capture → share → export → er
   expect(network.hosts()).toEqual([store]);
 
   // Share → upload consent is asked now → progress → success.
-  await view.getByRole('button', { name: 'Share', exact: true }).click();
-  await expect(consentDialog(page)).toBeVisible();
-  await expectAccessible(page, 'upload consent');
-  await answerConsent(page, 'Accept');
-  await expect.poll(() => eventsOf(page, 'uploaded'), { timeout: 30_000 }).toHaveLength(1);
-  const progress = (await eventsOf(page, 'upload-progress')) as { loaded: number; total: number }[];
-  expect(progress.length).toBeGreaterThan(0);
-  expect(progress.at(-1)?.loaded).toBe(progress.at(-1)?.total);
+  await shareFromReview(page);
   await expect(view.getByRole('status')).toContainText('Shared');
-  await expect(page.locator('#tryon-status')).toContainText('Your photo was shared');
-  await expectAccessible(page, 'shared');
   expect(network.matching(/\/v1\/uploads$/).map((r) => r.method)).toEqual(['POST']);
 
-  // Close the try-on: camera stopped.
-  await view.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(view).toBeHidden();
-  // The camera stops at once; the worker stays warm for a reopen within the grace period (its
-  // release at the end of it, on pagehide and on withdrawal: tryon-warm.spec.ts).
-  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
-  expect((await readMediaProbe(page)).liveWorkers).toBe(1);
-
-  // "My data" lists the photo; "Delete my data" erases it; the list is then empty.
-  await page.getByRole('button', { name: 'My data', exact: true }).click();
-  await expect(page.locator('#my-uploads li')).toHaveCount(1);
-  await expect(page.locator('#my-uploads li')).toContainText('ring-aurora');
-  await expectAccessible(page, 'my data');
-  await page.getByRole('button', { name: 'Delete my data' }).click();
-  await expect(page.locator('#tryon-status')).toContainText('erased');
-  await page.getByRole('button', { name: 'My data', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Photos stored on our server: 0' })).toBeVisible();
-  await expectAccessible(page, 'erased');
+  // Close the try-on: camera stopped; "My data" lists the photo, "Delete my data" erases it.
+  await closeTryOn(page);
+  await eraseMyData(page, 'ring-aurora');
 
   expect(network.hosts().sort()).toEqual([ingest, store].sort());
   await expectNoCspViolations(page, csp);

@@ -156,3 +156,45 @@ export async function expectNothingAfterRefusal(
   expect(await readStorage(page)).toEqual(EMPTY_STORAGE);
   await expectNoCspViolations(page, options.consoleLines);
 }
+
+/**
+ * Shares the photo under review: the upload consent is asked, accepted, the upload completes
+ * (progress ends at its total) and the page says the photo was shared.
+ */
+export async function shareFromReview(page: Page): Promise<void> {
+  await liveView(page).getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(consentDialog(page)).toBeVisible();
+  await expectAccessible(page, 'upload consent');
+  await answerConsent(page, 'Accept');
+  await expect.poll(() => eventsOf(page, 'uploaded'), { timeout: 30_000 }).toHaveLength(1);
+  const progress = (await eventsOf(page, 'upload-progress')) as { loaded: number; total: number }[];
+  expect(progress.length).toBeGreaterThan(0);
+  expect(progress.at(-1)?.loaded).toBe(progress.at(-1)?.total);
+  await expect(page.locator('#tryon-status')).toContainText('Your photo was shared');
+  await expectAccessible(page, 'shared');
+}
+
+/**
+ * Closes the try-on: the view goes, the camera stops at once; the worker stays warm for a reopen
+ * within the grace period (its release at the end of it, on pagehide and on withdrawal:
+ * tryon-warm.spec.ts).
+ */
+export async function closeTryOn(page: Page): Promise<void> {
+  await liveView(page).getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(liveView(page)).toBeHidden();
+  expect((await readMediaProbe(page)).trackStates).toEqual(['ended']);
+  expect((await readMediaProbe(page)).liveWorkers).toBe(1);
+}
+
+/** "My data" lists the one shared photo (of `productId`); "Delete my data" erases it; the list is then empty. */
+export async function eraseMyData(page: Page, productId: string): Promise<void> {
+  await page.getByRole('button', { name: 'My data', exact: true }).click();
+  await expect(page.locator('#my-uploads li')).toHaveCount(1);
+  await expect(page.locator('#my-uploads li')).toContainText(productId);
+  await expectAccessible(page, 'my data');
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await expect(page.locator('#tryon-status')).toContainText('erased');
+  await page.getByRole('button', { name: 'My data', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Photos stored on our server: 0' })).toBeVisible();
+  await expectAccessible(page, 'erased');
+}

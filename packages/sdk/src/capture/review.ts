@@ -40,7 +40,7 @@ export interface ReviewOptions {
    * `strings.close`): the way out of the try-on from the review, on a phone where it fills the
    * screen.
    */
-  readonly onClose?: () => void;
+  readonly onClose?: (() => void) | undefined;
   readonly urls?: ObjectUrls;
 }
 

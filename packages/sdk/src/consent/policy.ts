@@ -111,7 +111,8 @@ const policyUrl = v.pipe(
   v.check(isHttpUrl, 'must be an http(s) URL, absolute or relative to the page'),
 );
 
-const ControllerSchema = v.strictObject({
+/** The schema of {@link ControllerInfo} (its input type is that interface: test/types). */
+export const ControllerSchema = v.strictObject({
   name: text(200),
   contact: text(200),
   address: v.optional(text(500)),
@@ -119,7 +120,8 @@ const ControllerSchema = v.strictObject({
   url: v.optional(httpUrl),
 });
 
-const PolicySchema = v.strictObject({
+/** The schema of {@link ConsentPolicy} (its input type is that interface: test/types). */
+export const PolicySchema = v.strictObject({
   controller: ControllerSchema,
   policyUrl,
   retentionPolicyUrl: v.optional(policyUrl),

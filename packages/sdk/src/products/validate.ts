@@ -38,7 +38,8 @@ const imageSource = v.custom<Exclude<Product['image'], string>>(
   'must be a URL string or a decoded image with a size',
 );
 
-const ProductSchema = v.pipe(
+/** The schema of {@link Product} (its input type is that interface: test/types). */
+export const ProductSchema = v.pipe(
   v.strictObject(
     {
       id: v.pipe(

@@ -101,7 +101,7 @@ export function openReview(options: ReviewFlowOptions): () => void {
     onShare: options.canShare ? share : save,
     onRetake: back,
     onDiscard: back,
-    ...(options.close ? { onClose: options.close } : {}),
+    onClose: options.close,
   });
   return () => review.close();
 }

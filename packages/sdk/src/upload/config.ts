@@ -60,7 +60,8 @@ const atLeast0 = v.pipe(
 );
 const fn = v.function('must be a function');
 
-const RetrySchema = v.strictObject({
+/** The schema of `UploadClientOptions.retry` (its input type is that option's: test/types). */
+export const RetrySchema = v.strictObject({
   baseMs: v.optional(atLeast0),
   maxMs: v.optional(atLeast0),
   maxRetryAfterMs: v.optional(atLeast0),
