@@ -225,7 +225,6 @@ function run(
   const resized = watchSize(view, (size) => {
     geometry = { ...geometry, ...size };
     overlay.resize(size.width, size.height);
-    renderer3d?.resize(size.width, size.height);
   });
   // The device may take a WebGL context away (GPU reset, memory pressure on phones): the
   // landmarker and the 3D renderer make theirs again; see gl/recovery.ts.
