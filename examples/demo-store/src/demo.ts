@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PAGE_HEADERS, strictCsp } from './csp.js';
 import { loadOrCreateDevKey } from './dev-key.js';
 import { startIngest } from './ingest.js';
+import { renderStorePages } from './pages/index.js';
 import { startStaticSite } from './static-site.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +116,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       [assets]: join(dist, 'fittingroom', 'assets'),
       '/models/': productModelsDist(),
     },
+    pages: renderStorePages(),
     immutable: [assets],
     headers: () => ({ ...PAGE_HEADERS, 'content-security-policy': strictCsp(ingestOrigin) }),
     html: (text) =>

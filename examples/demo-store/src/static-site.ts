@@ -13,6 +13,8 @@ export interface StaticSiteOptions {
   readonly mounts: Readonly<Record<string, string>>;
   /** Headers of every response (called per request, so they may change after start). */
   readonly headers: () => Readonly<Record<string, string>>;
+  /** Pages rendered in memory (`/ring.html` → HTML), served before the mounts' files. */
+  readonly pages?: ReadonlyMap<string, string>;
   /** Rewrites HTML pages before they are sent (placeholders such as `%FR_INGEST%`). */
   readonly html?: (text: string) => string;
   /** URL prefixes whose names change with their content: served as immutable for a year. */
@@ -76,6 +78,12 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Stati
     };
     handlers.set(prefix, sirv(dir, { dev: true, dotfiles: false, setHeaders }) as Handler);
   }
+  const transform = options.html ?? ((text: string) => text);
+  const sendHtml = (req: IncomingMessage, res: ServerResponse, text: string) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.end(req.method === 'HEAD' ? undefined : transform(text));
+  };
   const notFound = (res: ServerResponse) => {
     res.statusCode = 404;
     res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -95,6 +103,11 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Stati
       notFound(res);
       return;
     }
+    const page = options.pages?.get(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    if (page !== undefined) {
+      sendHtml(req, res, page);
+      return;
+    }
     const mount = pickMount(options.mounts, pathname);
     const root = mount && options.mounts[mount.prefix];
     if (!mount || !root) {
@@ -102,14 +115,9 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Stati
       return;
     }
     const htmlFile = options.html ? htmlFileFor(resolve(root), mount.rest) : null;
-    if (htmlFile && options.html) {
-      const transform = options.html;
+    if (htmlFile) {
       readFile(htmlFile, 'utf8').then(
-        (text) => {
-          res.setHeader('content-type', 'text/html; charset=utf-8');
-          res.setHeader('cache-control', 'no-store');
-          res.end(req.method === 'HEAD' ? undefined : transform(text));
-        },
+        (text) => sendHtml(req, res, text),
         () => notFound(res),
       );
       return;

@@ -65,6 +65,7 @@ describe('startStaticSite', () => {
       mounts: { '/': join(dir, 'public'), '/v1/': join(dir, 'v1') },
       immutable: ['/v1/'],
       headers: () => ({ 'content-security-policy': "default-src 'self'" }),
+      pages: new Map([['/shop.html', '<p>rendered %FR_INGEST%</p>']]),
       html: (text) => text.replace('%FR_INGEST%', 'http://ingest.test'),
     });
   });
@@ -78,6 +79,13 @@ describe('startStaticSite', () => {
     const response = await fetch(`${site.url}/`);
     expect(await response.text()).toBe('<p>http://ingest.test</p>');
     expect(response.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('serves rendered pages before files, through the same transform', async () => {
+    const response = await fetch(`${site.url}/shop.html`);
+    expect(await response.text()).toBe('<p>rendered http://ingest.test</p>');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -10,21 +10,12 @@ import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../src/retention.js';
 import { sweepExpired } from '../src/sweeper.js';
-import { type Adapter, fsAdapter, s3Adapter } from './support/adapters.js';
+import { bothAdapters } from './support/adapters.js';
 import { createHarness, type Harness, KEY, ORIGIN } from './support/harness.js';
 import { fixture, IMAGES } from './support/images.js';
 import { makeReceipt } from './support/receipts.js';
-import { type LocalS3, startLocalS3 } from './support/s3.js';
 
-let s3: LocalS3;
-beforeAll(async () => {
-  s3 = await startLocalS3();
-});
-afterAll(async () => {
-  await s3.close();
-});
-
-const adapters: Adapter[] = [fsAdapter, s3Adapter(() => s3)];
+const adapters = bothAdapters();
 
 /** Every stored byte, concatenated: to prove tokens and plaintext images are never kept. */
 async function allStoredBytes(h: Harness): Promise<Buffer> {

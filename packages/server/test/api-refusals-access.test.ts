@@ -2,21 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { API, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Adapter, fsAdapter, s3Adapter } from './support/adapters.js';
+import { bothAdapters } from './support/adapters.js';
 import { createHarness, type Harness, KEY } from './support/harness.js';
 import { makeReceipt } from './support/receipts.js';
-import { expectError } from './support/refusals.js';
-import { type LocalS3, startLocalS3 } from './support/s3.js';
+import { expectError, refusalSubject } from './support/refusals.js';
 
-let s3: LocalS3;
-beforeAll(async () => {
-  s3 = await startLocalS3();
-});
-afterAll(async () => {
-  await s3.close();
-});
-
-const adapters: Adapter[] = [fsAdapter, s3Adapter(() => s3)];
+const adapters = bothAdapters();
 
 describe.each(adapters)(
   'refused access on the $name adapter: right 4xx, nothing kept',
@@ -24,19 +15,9 @@ describe.each(adapters)(
     let h: Harness;
     let token: string;
     let receiptId: string;
-    let before: string[];
-
-    beforeEach(async () => {
-      h = await createHarness({ open: adapter.open, env: { FR_MAX_UPLOAD_BYTES: '20000' } });
-      const subject = await h.subject();
-      token = subject.token;
-      receiptId = subject.receipt.consentReceiptID;
-      before = await h.keys();
-    });
-    afterEach(async () => {
-      // Whatever was refused, storage holds exactly what it held before: no partial, no unconsented file.
-      expect(await h.keys()).toEqual(before);
-      await h.close();
+    let settle: () => Promise<void>;
+    refusalSubject(adapter, (subject) => {
+      ({ h, token, receiptId, settle } = subject);
     });
 
     it('wrong or missing publishable key → 401 invalid_key', async () => {
@@ -108,7 +89,7 @@ describe.each(adapters)(
       const own = await h.upload({ token, receiptId });
       expect(own.statusCode).toBe(201);
       const other = await h.subject();
-      before = await h.keys();
+      await settle();
       const headers = { authorization: `Bearer ${other.token}` };
       const withdraw = (id: string) =>
         h.app.inject({
@@ -137,14 +118,14 @@ describe.each(adapters)(
         403,
         'forbidden',
       );
-      before = await h.keys();
+      await settle();
     });
 
     it("another subject's upload id is not found: 404 on the image, 204 and kept on deletion", async () => {
       const own = await h.upload({ token, receiptId });
       const uploadId = own.json().uploadId as string;
       const other = await h.subject();
-      before = await h.keys();
+      await settle();
       const headers = { authorization: `Bearer ${other.token}` };
       // The same answers as for an id that exists nowhere: no oracle for other subjects' ids.
       for (const id of [uploadId, randomUUID()]) {

@@ -2,23 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { API, IDEMPOTENCY_KEY_HEADER, PUBLISHABLE_KEY_HEADER } from '@fittingroom/protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../src/retention.js';
-import { type Adapter, fsAdapter, s3Adapter } from './support/adapters.js';
+import { bothAdapters } from './support/adapters.js';
 import { createHarness, type Harness, KEY, ORIGIN } from './support/harness.js';
 import { fixture, IMAGES, makePng } from './support/images.js';
 import { multipart } from './support/multipart.js';
 import { makeReceipt } from './support/receipts.js';
-import { expectError } from './support/refusals.js';
-import { type LocalS3, startLocalS3 } from './support/s3.js';
+import { expectError, refusalSubject } from './support/refusals.js';
 
-let s3: LocalS3;
-beforeAll(async () => {
-  s3 = await startLocalS3();
-});
-afterAll(async () => {
-  await s3.close();
-});
-
-const adapters: Adapter[] = [fsAdapter, s3Adapter(() => s3)];
+const adapters = bothAdapters();
 
 describe.each(adapters)(
   'refused uploads on the $name adapter: right 4xx, nothing kept',
@@ -26,19 +17,9 @@ describe.each(adapters)(
     let h: Harness;
     let token: string;
     let receiptId: string;
-    let before: string[];
-
-    beforeEach(async () => {
-      h = await createHarness({ open: adapter.open, env: { FR_MAX_UPLOAD_BYTES: '20000' } });
-      const subject = await h.subject();
-      token = subject.token;
-      receiptId = subject.receipt.consentReceiptID;
-      before = await h.keys();
-    });
-    afterEach(async () => {
-      // Whatever was refused, storage holds exactly what it held before: no partial, no unconsented file.
-      expect(await h.keys()).toEqual(before);
-      await h.close();
+    let settle: () => Promise<void>;
+    refusalSubject(adapter, (subject) => {
+      ({ h, token, receiptId, settle } = subject);
     });
 
     it('missing consent receipt → 403 consent_missing', async () => {
@@ -52,13 +33,13 @@ describe.each(adapters)(
         headers: { authorization: `Bearer ${token}` },
         payload: { kind: 'withdraw', receiptId, withdrawnAt: h.clock.time.toISOString() },
       });
-      before = await h.keys();
+      await settle();
       expectError(await h.upload({ token, receiptId }), 403, 'consent_withdrawn');
     });
 
     it('consent without the upload purpose → 403 consent_scope', async () => {
       const cameraOnly = await h.grant({ token, receipt: makeReceipt({ purposes: ['camera'] }) });
-      before = await h.keys();
+      await settle();
       expectError(
         await h.upload({ token, receiptId: cameraOnly.receipt.consentReceiptID }),
         403,
@@ -215,7 +196,7 @@ describe.each(adapters)(
       changed[at] = (changed[at] ?? 0) === 0x10 ? 0x11 : 0x10;
       const first = await h.upload({ token, receiptId, image, idempotencyKey: 'same-size-key' });
       expect(first.statusCode).toBe(201);
-      before = await h.keys();
+      await settle();
       const again = await h.upload({ token, receiptId, image, idempotencyKey: 'same-size-key' });
       expect(again.statusCode).toBe(201);
       expect(again.headers['idempotent-replayed']).toBe('true');
@@ -229,7 +210,7 @@ describe.each(adapters)(
     it('replayed idempotency key with another body → 409 idempotency_conflict', async () => {
       const first = await h.upload({ token, receiptId, idempotencyKey: 'replayed-key-1' });
       expect(first.statusCode).toBe(201);
-      before = await h.keys();
+      await settle();
       expectError(
         await h.upload({
           token,

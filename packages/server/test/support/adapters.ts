@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll } from 'vitest';
 import type { Storage } from '../../src/storage/types.js';
 import { openFs, type StorageOpener } from './harness.js';
-import type { LocalS3 } from './s3.js';
+import { type LocalS3, startLocalS3 } from './s3.js';
 
 /** A storage adapter as the API suites see it: how to open it and read its audit log. */
 export interface Adapter {
@@ -50,4 +51,25 @@ export function s3Adapter(getS3: () => LocalS3): Adapter {
       return lines;
     },
   };
+}
+
+/**
+ * Both adapters for a suite's `describe.each`: starts one local S3 (s3rver) before the file's
+ * tests and stops it after them.
+ */
+export function bothAdapters(): Adapter[] {
+  let s3: LocalS3 | undefined;
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+  return [
+    fsAdapter,
+    s3Adapter(() => {
+      if (!s3) throw new Error('the local S3 starts in beforeAll');
+      return s3;
+    }),
+  ];
 }

@@ -1,19 +1,7 @@
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Privacy policy — Lumen &amp; Loop</title>
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/css/store.css">
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site">
-  <a class="brand" href="/">Lumen <span aria-hidden="true">&amp;</span><span class="visually-hidden">and</span> Loop</a>
-</header>
-<main id="main" class="prose">
-  <h1>Privacy policy</h1>
+// The store's privacy policy page: what a retailer using Fitting Room tells shoppers.
+import { renderPage } from './layout.js';
+
+const POLICY = `  <h1>Privacy policy</h1>
   <p>Version 2025-06. This is the policy of a demo store; it shows what a retailer using Fitting
     Room tells shoppers.</p>
   <h2>Who is responsible</h2>
@@ -35,10 +23,15 @@
     <strong>Delete my data</strong> erases it, and <strong>Withdraw consent</strong> turns the
     camera off and asks us to erase everything you shared.</p>
   <h2>Cookies</h2>
-  <p>This store sets no cookies and loads nothing from other websites.</p>
-</main>
-<footer class="site">
-  <p><a href="/">Back to the store</a></p>
-</footer>
-</body>
-</html>
+  <p>This store sets no cookies and loads nothing from other websites.</p>`;
+
+/** The privacy policy page the consent notice links to (`data-policy-url`). */
+export function privacyPage(): string {
+  return renderPage({
+    title: 'Privacy policy',
+    nav: null,
+    mainClass: 'prose',
+    main: POLICY,
+    footer: '  <p><a href="/">Back to the store</a></p>',
+  });
+}
