@@ -31,12 +31,17 @@ function within(promise, ms, what) {
 
 /**
  * The next frame the video presents after the source is painted. A canvas stream sends a frame
- * only when the canvas is painted, so the paint comes after the callback is asked for.
+ * only when the canvas is painted, so the paint comes after the callback is asked for; it is
+ * painted again every 250 ms until a frame comes (a busy machine's stream may drop one, and
+ * then the video would wait for a paint that never comes: seen twice on face variants).
  */
 function paintedFrame() {
   const next = new Promise((resolve) => video.requestVideoFrameCallback(resolve));
   paint();
-  return within(next, 10_000, 'a video frame after painting the source');
+  const again = setInterval(paint, 250);
+  return within(next, 10_000, 'a video frame after painting the source').finally(() =>
+    clearInterval(again),
+  );
 }
 const paint = () => photo && ctx.drawImage(photo, 0, 0, canvas.width, canvas.height);
 

@@ -3,6 +3,7 @@
 // way a shopper's phone photo or a webcam at an odd angle looks. The photo's own area in the
 // frame is known exactly, so a product drawn outside it is on padding: a false placement.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TWO_HANDS_RAISE, twoHandsFilter, wholeHandLeft } from '../../e2e/support/two-hands.js';
@@ -209,6 +210,9 @@ export function filterOf(v: PhotoVariant): string {
   if (v.rotate) steps.push(`rotate=${v.rotate}:fillcolor=gray`);
   if (v.mirror) steps.push('hflip');
   if (v.dark) steps.push('colorlevels=romax=0.45:gomax=0.45:bomax=0.45');
+  // No alpha in the frame: a browser drawing a PNG whose background is nearly transparent, then
+  // streaming it, shows the cut-out's hidden colours there (other hands, on black), not white.
+  steps.push('format=rgb24');
   return steps.join(',');
 }
 
@@ -237,9 +241,12 @@ function corners(x: number, y: number, w: number, h: number, v?: PhotoVariant) {
   });
 }
 
-/** File name of a variant's frame. */
+/** File name of a variant's frame; it names the filter too, so a changed one is made again. */
 export function fileOf(v: PhotoVariant): string {
-  return `${v.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+  const recipe = createHash('sha256')
+    .update(`${v.photo}\n${filterOf(v)}`)
+    .digest('hex');
+  return `${v.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${recipe.slice(0, 8)}.png`;
 }
 
 /** Makes (once) each variant's PNG under `dir` with ffmpeg. */

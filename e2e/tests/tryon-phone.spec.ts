@@ -17,6 +17,10 @@ async function boxOf(locator: Locator): Promise<Box> {
   return box;
 }
 
+/** The try-on's Close buttons that are shown (the review's own is there only on the phone sheet). */
+const visibleCloses = (page: Page) =>
+  liveView(page).getByRole('button', { name: 'Close', exact: true }).filter({ visible: true });
+
 /** True when the element lies wholly inside the viewport as it is (no scrolling). */
 async function inViewport(page: Page, locator: Locator): Promise<boolean> {
   const box = await boxOf(locator);
@@ -95,6 +99,8 @@ for (const viewport of [
     await expect(save).toBeFocused();
     expect(await inViewport(page, save)).toBe(true);
     await expect(capture).toBeHidden();
+    // The sheet's review covers the header: it has its own Close, the only one on screen.
+    await expect(visibleCloses(page)).toHaveCount(1);
     const photo = liveView(page).getByRole('img', { name: 'Photo of you trying on the product' });
     const stage = await boxOf(liveView(page).locator('.stage'));
     const img = await boxOf(photo);
@@ -140,4 +146,10 @@ test('desktop keeps the card, and a large host font does not push the consent bu
   const card = await boxOf(liveView(page).locator('.panel'));
   expect(card.width).toBeLessThan(800);
   expect(card.height).toBeLessThan(800);
+  // The review sits in the card under the card's header: one Close on screen, the header's.
+  await liveView(page).getByRole('button', { name: 'Take photo' }).click();
+  await expect(liveView(page).getByRole('button', { name: 'Save photo' })).toBeFocused();
+  await expect(visibleCloses(page)).toHaveCount(1);
+  await visibleCloses(page).click();
+  await expect(liveView(page)).toHaveCount(0);
 });

@@ -56,6 +56,12 @@ button.close {
   border-color: rgba(255, 255, 255, 0.8);
 }
 .panel:has(button.close) h2 { padding-right: 8em; }
+/* On the desktop card the try-on's own header, with its Close, stays in view above the review:
+   one Close on screen (the phone sheet's review covers that header, so it brings its own). */
+@media (min-width: 641px) {
+  button.close { display: none; }
+  .panel:has(button.close) h2 { padding-right: 0; }
+}
 .status:empty { display: none; }
 .status { margin: 0; }
 @media (prefers-reduced-motion: no-preference) { button { transition: background-color 0.15s; } }

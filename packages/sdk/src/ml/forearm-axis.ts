@@ -62,14 +62,10 @@ export function runCentre(isSkinAt: (across: number) => boolean | null): number 
   return a === null || b === null ? null : (a + b) / 2;
 }
 
-/**
- * Slope (across per along) of the least-squares line through cross-section centres; null for
- * fewer than {@link MIN_FOREARM_ROWS} or centres all at one `along`.
- */
-export function fitSlope(
-  centres: readonly (readonly [along: number, across: number])[],
-): number | null {
-  if (centres.length < MIN_FOREARM_ROWS) return null;
+type Centre = readonly [along: number, across: number];
+
+/** The least-squares line through `centres`: its slope and a point on it (their mean). */
+function fitLine(centres: readonly Centre[]): { slope: number; through: Centre } | null {
   const n = centres.length;
   const ma = centres.reduce((s, c) => s + c[0], 0) / n;
   const mc = centres.reduce((s, c) => s + c[1], 0) / n;
@@ -79,7 +75,66 @@ export function fitSlope(
     saa += (a - ma) ** 2;
     sac += (a - ma) * (c - mc);
   }
-  return saa > 1e-9 ? sac / saa : null;
+  return saa > 1e-9 ? { slope: sac / saa, through: [ma, mc] } : null;
+}
+
+/**
+ * Slope (across per along) of the least-squares line through cross-section centres; null for
+ * fewer than {@link MIN_FOREARM_ROWS} or centres all at one `along`.
+ */
+export function fitSlope(centres: readonly Centre[]): number | null {
+  return centres.length < MIN_FOREARM_ROWS ? null : (fitLine(centres)?.slope ?? null);
+}
+
+/**
+ * Farthest a cross-section's centre may lie from the line through the others, in palm lengths
+ * across (≈ 2.7 mm on a 90 mm palm), or {@link CENTRE_OFF_LINE_PX} sample pixels where those are
+ * more. A skin run that takes in something skin-coloured beside the arm (the other arm, a hand
+ * behind it) moves its centre 0.1–0.2 (seen in the bench's frames), several times this.
+ */
+export const MAX_CENTRE_OFF_LINE = 0.03;
+
+/**
+ * The same limit in pixels of the sampled frame: an edge is found to within half a pixel, so
+ * a small hand's centres are that coarse.
+ */
+export const CENTRE_OFF_LINE_PX = 0.75;
+
+/** Most cross-sections {@link consensusSlope} takes (it tries every subset). */
+const MAX_CONSENSUS_ROWS = 12;
+
+/**
+ * Slope (across per along) of the line the cross-section centres agree on, dropping the rows
+ * whose skin run took in something beside the arm. The centres must split cleanly: the ones
+ * kept all within `limit` (palm lengths across) of their least-squares line, every one dropped
+ * more than twice that from it (a row just past the limit means the rows do not agree on one
+ * line: two groups bridged by a tilted line look like that). Of the clean splits, the one
+ * keeping most rows (ties: the smallest largest distance). Null unless it keeps at least
+ * {@link MIN_FOREARM_ROWS} and more than half of the rows: no clear majority, no axis.
+ */
+export function consensusSlope(
+  centres: readonly Centre[],
+  limit: number = MAX_CENTRE_OFF_LINE,
+): number | null {
+  const n = centres.length;
+  if (n > MAX_CONSENSUS_ROWS) return null;
+  let best: { slope: number; kept: number; worst: number } | null = null;
+  for (let mask = 1; mask < 1 << n; mask++) {
+    const kept = centres.filter((_, i) => (mask >> i) & 1);
+    if (kept.length < MIN_FOREARM_ROWS || 2 * kept.length <= n) continue;
+    if (best && kept.length < best.kept) continue;
+    const line = fitLine(kept);
+    if (!line) continue;
+    const { slope, through } = line;
+    const off = centres.map((c) => Math.abs(c[1] - through[1] - slope * (c[0] - through[0])));
+    const worst = Math.max(...off.filter((_, i) => (mask >> i) & 1));
+    const clean = off.every((d, i) => ((mask >> i) & 1 ? d <= limit : d > 2 * limit));
+    if (!clean) continue;
+    if (!best || kept.length > best.kept || worst < best.worst) {
+      best = { slope, kept: kept.length, worst };
+    }
+  }
+  return best?.slope ?? null;
 }
 
 /**
@@ -88,7 +143,8 @@ export function fitSlope(
  * or blending into a skin-coloured background, or one bent implausibly far from the palm),
  * and the caller keeps the palm's axis. Method: cross-sections of the skin region behind
  * landmark 0, square to the palm's axis; the line through their centres is the forearm's
- * midline (a forearm at angle θ to the palm gives centres drifting by tan θ per palm length).
+ * midline (a forearm at angle θ to the palm gives centres drifting by tan θ per palm length),
+ * through the centres that agree on one (see {@link consensusSlope}).
  */
 export function forearmAxis(px: Pixels, landmarks: readonly Landmark[]): Direction | null {
   const hand = handSkin(px, landmarks);
@@ -101,7 +157,10 @@ export function forearmAxis(px: Pixels, landmarks: readonly Landmark[]): Directi
     });
     if (centre !== null) centres.push([along, centre]);
   }
-  const slope = fitSlope(centres);
+  const slope = consensusSlope(
+    centres,
+    Math.max(MAX_CENTRE_OFF_LINE, CENTRE_OFF_LINE_PX / hand.palmPx),
+  );
   if (slope === null || Math.abs(Math.atan(slope)) > MAX_FOREARM_BEND_RAD) return null;
   // along = up, across = up turned 90° clockwise on screen: (−up.y, up.x).
   const { up } = hand;

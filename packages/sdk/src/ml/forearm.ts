@@ -49,6 +49,8 @@ export interface HandSkin {
   readonly isSkin: (rgb: Rgb | null) => boolean;
   /** The unit vector of `along` in pixel units (x right, y down): landmark 0 toward the middle knuckle. */
   readonly up: { readonly x: number; readonly y: number };
+  /** The palm's length (landmark 0 to the middle knuckle) in pixels of `px`. */
+  readonly palmPx: number;
 }
 
 /**
@@ -94,7 +96,7 @@ export function handSkin(px: Pixels, landmarks: readonly Landmark[]): HandSkin |
     const c = rgb ? chroma(rgb) : null;
     return c !== null && Math.hypot(c[0] - refR, c[1] - refG) <= SKIN_CHROMA_TOLERANCE;
   };
-  return { at, isSkin, up: { x: ux, y: uy } };
+  return { at, isSkin, up: { x: ux, y: uy }, palmPx: palm * px.height };
 }
 
 /**

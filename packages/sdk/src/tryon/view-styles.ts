@@ -94,6 +94,8 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
   .actions { flex-wrap: nowrap; }
   .actions > button { flex: 1 1 0; padding-left: 8px; padding-right: 8px; }
   .review { z-index: 3; }
+  /* The review covers the sheet with its own Close: the header's is not left under it. */
+  .panel:has(.review:not(:empty)) .header { visibility: hidden; }
 }
 @media (max-width: 380px) {
   .actions > button { font-size: 0.875em; white-space: nowrap; }

@@ -17,10 +17,14 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
  */
 export async function installCors(app: FastifyInstance, config: ServerConfig): Promise<void> {
   const allowed = new Set(config.allowedOrigins);
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: no promise and microtask per request.
+  app.addHook('onRequest', (request, _reply, done) => {
     const origin = request.headers.origin;
-    if (origin === undefined || allowed.has(origin)) return;
-    throw new HttpError(403, 'origin_not_allowed', 'This origin is not allowed to call the API.');
+    if (origin === undefined || allowed.has(origin)) {
+      done();
+      return;
+    }
+    done(new HttpError(403, 'origin_not_allowed', 'This origin is not allowed to call the API.'));
   });
   await app.register(cors, {
     origin: [...allowed],
@@ -89,11 +93,16 @@ export async function enforceLimit(check: RateCheck, request: FastifyRequest): P
   }
 }
 
+const PRIVACY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+} as const;
+
 /** Adds no-store and no-sniff headers to every answer: personal data is never cached. */
 export function installPrivacyHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(PRIVACY_HEADERS);
+    done(null, payload);
   });
 }

@@ -6,7 +6,7 @@ import { viewOf } from '../bytes.js';
 import { HttpError } from '../errors.js';
 import { createBufferPool } from './body-pool.js';
 import { describeIssues } from './errors.js';
-import { bodyDeadline, bodyTimeout } from './limits.js';
+import { type BodyDeadline, bodyDeadline, bodyTimeout } from './limits.js';
 import { boundaryOf, parseMultipart } from './multipart.js';
 
 /** The two parts of `POST /v1/uploads`, read into memory and checked. */
@@ -73,11 +73,11 @@ export interface PooledBody {
 export function readBody(
   raw: IncomingMessage,
   limit: number,
-  deadline?: AbortSignal,
+  deadline?: BodyDeadline,
 ): Promise<PooledBody> {
   const declared = Number(raw.headers['content-length']);
   if (declared > limit) return Promise.reject(tooLarge());
-  if (deadline?.aborted) return Promise.reject(bodyTimeout());
+  if (deadline?.cut) return Promise.reject(bodyTimeout());
   return new Promise((resolve, reject) => {
     let buffer = Number.isInteger(declared) && declared > 0 ? bodies.take(declared) : null;
     let filled = 0; // bytes copied into `buffer`
@@ -85,7 +85,7 @@ export function readBody(
     let size = 0;
     const stop = (error: HttpError | null): void => {
       raw.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      deadline?.removeEventListener('abort', onDeadline);
+      if (deadline) deadline.onCut = null;
       if (error) {
         if (buffer) bodies.give(buffer, filled);
         reject(error);
@@ -124,7 +124,7 @@ export function readBody(
     };
     const onDeadline = (): void => stop(bodyTimeout()); // too slow (http/limits.ts)
     raw.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-    deadline?.addEventListener('abort', onDeadline);
+    if (deadline) deadline.onCut = onDeadline;
   });
 }
 
