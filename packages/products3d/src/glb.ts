@@ -18,18 +18,21 @@ const DEMO: Record<Role, Look> = {
   stone: { color: [0.1, 0.25, 0.9, 1], metallic: 0.7, roughness: 0.04 },
   dial: { color: [0.92, 0.92, 0.9, 1], metallic: 0, roughness: 0.5 },
   strap: { color: [0.2, 0.08, 0.03, 1], metallic: 0, roughness: 0.7 },
+  strapBack: { color: [0.2, 0.08, 0.03, 1], metallic: 0, roughness: 0.7 },
   lens: { color: [0.05, 0.06, 0.08, 0.45], metallic: 0, roughness: 0.05 },
   temple: { color: [1, 0.77, 0.34, 1], metallic: 1, roughness: 0.22 },
 };
 
 const MAGENTA = [1, 0, 1, 1] as const;
 const GREEN = [0, 1, 0, 1] as const;
-// Test colours: the glasses' temples and the strap must be hidden where the body is in front.
+// Test colours: the glasses' temples and the back of the watch strap must be hidden where the
+// body is in front of them.
 const TEST: Record<Role, readonly [number, number, number, number]> = {
   metal: MAGENTA,
   stone: GREEN,
   dial: MAGENTA,
   strap: MAGENTA,
+  strapBack: GREEN,
   lens: [0, 0, 0, 0],
   temple: GREEN,
 };

@@ -16,7 +16,7 @@ import {
 import { ellipticBand, fromGeometry, type MeshData, merge, place } from './mesh.js';
 
 /** The role a part plays; each palette gives every role a material. */
-export type Role = 'metal' | 'stone' | 'dial' | 'strap' | 'lens' | 'temple';
+export type Role = 'metal' | 'stone' | 'dial' | 'strap' | 'strapBack' | 'lens' | 'temple';
 
 /** One product: parts grouped by role. */
 export interface ProductModel {
@@ -70,9 +70,17 @@ function watch(): ProductModel {
     new CylinderGeometry(16.5, 16.5, 0.6, 48),
     place([0, 0, 9], [HALF_PI, 0, 0]),
   );
-  // The strap wraps a 60 × 40 mm wrist whose top is the case back (z = 0).
-  const strap = ellipticBand({ a: 30, b: 20, centreZ: -20, width: 20, thickness: 2.5 });
-  return { name: 'watch', parts: { metal: merge(caseBody, crown, hour, minute), dial, strap } };
+  // The strap wraps a 60 × 40 mm wrist whose top is the case back (z = 0). Its back third
+  // (within 60° of straight behind the wrist) is a part of its own: the wrist always hides it
+  // from a camera facing the dial, and the e2e test colours it to prove so.
+  const band = { a: 30, b: 20, centreZ: -20, width: 20, thickness: 2.5 };
+  const third = (2 * Math.PI) / 3;
+  const strap = ellipticBand({ ...band, segments: 43, from: -third, to: third });
+  const strapBack = ellipticBand({ ...band, segments: 21, from: third, to: 2 * Math.PI - third });
+  return {
+    name: 'watch',
+    parts: { metal: merge(caseBody, crown, hour, minute), dial, strap, strapBack },
+  };
 }
 
 /** Bracelet: a thin gold bangle around a 64 × 48 mm wrist with nine stones. */

@@ -24,6 +24,7 @@ import {
 } from '../pose/index.js';
 import { DEFAULT_FINGER, type Product } from '../products/types.js';
 import { WebGLUnavailableError } from './errors.js';
+import { createRegionLayer } from './layer.js';
 import { type LoadedModel, loadModel } from './model.js';
 import { createOccluderLayer } from './occluders.js';
 import { triangulateFace } from './topology.js';
@@ -37,12 +38,12 @@ export interface Renderer3dOptions {
   readonly product: Product & { readonly model: string };
   /** The 2D overlay canvas the 3D render is composited into, mirrored as the video is shown. */
   readonly overlayCanvas: HTMLCanvasElement;
-  /** View size in CSS pixels. */
-  readonly width: number;
-  readonly height: number;
   /** Draws the occluders as wireframes (docs/3d-models.md, "debug view"). */
   readonly debug?: boolean;
-  /** Backing pixels per CSS pixel (default `devicePixelRatio`, else 1). */
+  /**
+   * Drawing-buffer pixels per CSS pixel of the 3D layer (default `devicePixelRatio`, at most
+   * {@link MAX_PIXEL_RATIO}).
+   */
   readonly pixelRatio?: number;
   /** Fetches the model (default `fetch`). */
   readonly fetch?: typeof fetch;
@@ -50,10 +51,11 @@ export interface Renderer3dOptions {
 
 /** One try-on's 3D renderer. */
 export interface Renderer3d {
-  /** Poses, renders and composites one frame; hidden placements draw nothing. */
+  /**
+   * Poses, renders and composites one frame; hidden placements draw nothing. The view's size
+   * (a resized stage included) comes with each frame: the layer sizes its buffer from it.
+   */
   draw(frame: LandmarkFrame, placements: readonly Placement[], view: ViewGeometry): void;
-  /** Changes the view size (CSS pixels). */
-  resize(width: number, height: number): void;
   /** Milliseconds the last `draw` took (pose, render and composite). */
   readonly lastDrawMs: number;
   /**
@@ -65,6 +67,12 @@ export interface Renderer3d {
   /** Frees the GPU resources and the WebGL context; later calls do nothing. */
   close(): void;
 }
+
+/**
+ * The 3D layer's highest pixel ratio: phones report 3, where software WebGL would shade 9
+ * buffer pixels per CSS pixel for a difference the eye does not see on a moving product.
+ */
+export const MAX_PIXEL_RATIO = 2;
 
 /** How long a slot keeps its last pose when its landmarks drop out but its placement shows. */
 const HOLD_MS = 150;
@@ -124,7 +132,7 @@ function placeCamera(camera: PerspectiveCamera, view: ViewCamera): void {
  */
 export async function createRenderer3d(options: Renderer3dOptions): Promise<Renderer3d> {
   const { product, overlayCanvas } = options;
-  const ratio = options.pixelRatio ?? (globalThis.devicePixelRatio || 1);
+  const ratio = options.pixelRatio ?? Math.min(globalThis.devicePixelRatio || 1, MAX_PIXEL_RATIO);
   const makeRenderer = () => {
     const canvas = overlayCanvas.ownerDocument.createElement('canvas');
     const made = new WebGLRenderer({
@@ -135,7 +143,6 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
     });
     made.setClearColor(0x000000, 0);
     made.toneMapping = ACESFilmicToneMapping;
-    made.setPixelRatio(ratio);
     return { canvas, renderer: made };
   };
   let canvas: HTMLCanvasElement;
@@ -166,11 +173,8 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
     pmrem.dispose();
   };
   makeEnvironment();
-  let size = { width: options.width, height: options.height };
-  const resize = (width: number, height: number) => {
-    size = { width, height };
-    renderer.setSize(width, height, false);
-  };
+  // The drawing buffer is sized by the layer to the product's region (region.ts).
+  const layer = createRegionLayer(model.box.min, model.box.max, ratio);
   // A lost context (GPU reset, too many contexts) is not waited for: a new renderer on a new
   // canvas uploads the scene again on its first render; the environment map is made again.
   const listeners = new Set<(change: GlChange) => void>();
@@ -180,7 +184,7 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
       drop();
       ({ canvas, renderer } = next);
       canvas.addEventListener('webglcontextlost', onLost);
-      resize(size.width, size.height);
+      layer.reset();
       makeEnvironment();
     },
     onChange: (change) => {
@@ -197,7 +201,8 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
   };
   canvas.addEventListener('webglcontextlost', onLost);
   const camera = new PerspectiveCamera();
-  const occluders = createOccluderLayer(options.debug === true);
+  const debug = options.debug === true;
+  const occluders = createOccluderLayer(debug);
   scene.add(occluders.group);
   const count = product.kind === 'earrings' ? 2 : 1;
   const groups = slots(model, count);
@@ -207,7 +212,6 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
   let topology: FaceTopology | null = null;
   let closed = false;
   let lastDrawMs = 0;
-  resize(options.width, options.height);
 
   return {
     get lastDrawMs() {
@@ -251,15 +255,10 @@ export async function createRenderer3d(options: Renderer3dOptions): Promise<Rend
       if (any) {
         occluders.update(result.occluders);
         placeCamera(camera, result.camera);
-        renderer.render(scene, camera);
-        // The scene is the camera's own (unmirrored) view; the preview is mirrored.
-        ctx.setTransform(-1, 0, 0, 1, overlayCanvas.width, 0);
-        ctx.drawImage(canvas, 0, 0, overlayCanvas.width, overlayCanvas.height);
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        layer.draw({ renderer, canvas }, scene, camera, result.camera, groups, ctx, debug);
       }
       lastDrawMs = performance.now() - started;
     },
-    resize,
     close() {
       if (closed) return;
       closed = true;

@@ -9,6 +9,11 @@ export interface LoadedModel {
   readonly scene: Group;
   /** Half the model's width (x) in metres: a ring band's outer radius. */
   readonly halfWidthM: number;
+  /** Its bounding box in its own frame (metres): what the renderer projects to find its region. */
+  readonly box: {
+    readonly min: readonly [number, number, number];
+    readonly max: readonly [number, number, number];
+  };
 }
 
 /** Fetches a GLB the way product images are fetched: no credentials, no referrer. */
@@ -49,7 +54,8 @@ export async function loadModel(
   gltf.scene.traverse((o: Object3D) => {
     if (o instanceof Mesh) meshes++;
   });
-  const size = new Box3().setFromObject(gltf.scene).getSize(new Vector3());
+  const box = new Box3().setFromObject(gltf.scene);
+  const size = box.getSize(new Vector3());
   const problem = checkModel(
     {
       primitives: meshes === 0 ? 0 : primitives.length,
@@ -63,5 +69,9 @@ export async function loadModel(
     // Unlit parts (KHR_materials_unlit) are flat colours meant to show as authored.
     if (o instanceof Mesh && o.material instanceof MeshBasicMaterial) o.material.toneMapped = false;
   });
-  return { scene: gltf.scene, halfWidthM: size.x / 2 };
+  return {
+    scene: gltf.scene,
+    halfWidthM: size.x / 2,
+    box: { min: box.min.toArray(), max: box.max.toArray() },
+  };
 }

@@ -24,12 +24,9 @@ export async function start3d(options: Start3dOptions): Promise<Renderer3d | nul
   try {
     // The only import of the renderer chunk (three.js): after camera consent, for a 3D product.
     const { createRenderer3d } = await import('../render3d/index.js');
-    const size = view.stageSize();
     const renderer = await createRenderer3d({
       product: { ...product, model },
       overlayCanvas: view.canvas,
-      width: size.width,
-      height: size.height,
       debug: options.debug,
     });
     view.host.dataset.render = '3d';

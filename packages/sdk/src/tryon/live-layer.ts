@@ -120,7 +120,6 @@ function createLayer(
     },
     resize(w, h) {
       overlay.resize(w, h);
-      renderer3d?.resize(w, h);
     },
     clear: () => overlay.clear(),
     close() {
