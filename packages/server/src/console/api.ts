@@ -2,7 +2,7 @@ import { API } from '@fittingroom/protocol';
 import type { FastifyInstance } from 'fastify';
 import { verifyChain } from '../audit-chain.js';
 import type { Context } from '../context.js';
-import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer.js';
+import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer-caller.js';
 import { routeUnder } from '../routes/paths.js';
 
 const route = (path: string): string => routeUnder(RETAILER_PREFIX, path);

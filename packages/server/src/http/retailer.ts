@@ -3,12 +3,7 @@ import { CONSOLE_HEADER } from '@fittingroom/protocol';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { consoleApiRoutes } from '../console/api.js';
 import { type AttemptLimiter, createAttemptLimiter } from '../console/attempts.js';
-import {
-  consoleCaller,
-  consoleCredential,
-  fromOwnPage,
-  type RetailerCaller,
-} from '../console/auth.js';
+import { consoleCaller, consoleCredential, fromOwnPage } from '../console/auth.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { findKey } from '../retailer/keys.js';
@@ -21,18 +16,7 @@ import {
   type RateCheck,
   type RateLimitStore,
 } from './hooks.js';
-
-/** Path prefix of the retailer API. */
-export const RETAILER_PREFIX = '/v1/retailer';
-
-const callers = new WeakMap<FastifyRequest, RetailerCaller>();
-
-/** Who this request is (set by the plugin's hook before any route): its key id and mode. */
-export function secretKeyOf(request: FastifyRequest): RetailerCaller {
-  const caller = callers.get(request);
-  if (!caller) throw new Error('retailer route outside the retailer plugin');
-  return caller;
-}
+import { callerOf, RETAILER_PREFIX, setCaller } from './retailer-caller.js';
 
 interface Limits {
   readonly byIp: RateCheck;
@@ -72,7 +56,7 @@ async function authenticate(ctx: Context, limits: Limits, request: FastifyReques
       { 'www-authenticate': 'Bearer' },
     );
   }
-  callers.set(request, { id: key.id, mode: key.mode, modes: [key.mode], console: false });
+  setCaller(request, { id: key.id, mode: key.mode, modes: [key.mode], console: false });
   await enforceLimit(limits.byKey, request);
 }
 
@@ -102,7 +86,7 @@ async function authenticateConsole(
     limits.attempts.fail(request.ip);
     throw new HttpError(401, 'invalid_key', 'Wrong console password or secret key.');
   }
-  callers.set(request, caller);
+  setCaller(request, caller);
   await enforceLimit(limits.byKey, request);
 }
 
@@ -132,7 +116,7 @@ export const retailerPlugin: FastifyPluginAsync<RetailerOptions> = async (
     byKey: api.createRateLimit({
       max: ctx.config.retailer.perSecretKey,
       timeWindow: windowMs,
-      keyGenerator: (r) => `retailer-key:${callers.get(r)?.id ?? ''}`,
+      keyGenerator: (r) => `retailer-key:${callerOf(r)?.id ?? ''}`,
     }),
     attempts: createAttemptLimiter(ctx.now),
   };

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
-import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer.js';
+import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer-caller.js';
 import { normalizeId } from '../records/keys.js';
 import { MAX_PAGE, parseCursor, selectPage } from '../retailer/listing.js';
 import { allUploads, eraseByReceipt, findUpload, lookUpSubject } from '../retailer/store.js';

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
-import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer.js';
+import { RETAILER_PREFIX, secretKeyOf } from '../http/retailer-caller.js';
 import { deliverDue } from '../webhooks/deliver.js';
 import { emitPing } from '../webhooks/emit.js';
 import { addEndpoint, describeEndpoint, listEndpoints, removeEndpoint } from '../webhooks/store.js';
