@@ -1,4 +1,6 @@
+import { STORE_PRODUCTS, type StoreProduct } from '@fittingroom/demo-store/catalog';
 import type { Product } from '@fittingroom/sdk';
+import { parseProduct } from '@fittingroom/sdk/products';
 // The demo store's product drawings, bundled by Vite as files of this app.
 import bracelet from '../../demo-store/public/products/bracelet.svg';
 import earrings from '../../demo-store/public/products/earrings.svg';
@@ -16,79 +18,39 @@ export interface CatalogItem {
   readonly alt: string;
 }
 
-/** The six products; anchors and widths are calibrated to the drawings (see each SVG). */
-export const CATALOG: readonly CatalogItem[] = [
-  {
-    product: {
-      id: 'ring-aurora',
-      kind: 'ring',
-      image: ring,
-      anchor: { x: 0.5, y: 0.5 },
-      realWidthMm: 20,
-      finger: 'ring',
+const IMAGES: Readonly<Record<string, string>> = {
+  ring,
+  watch,
+  bracelet,
+  earrings,
+  necklace,
+  glasses,
+};
+
+/**
+ * The SDK product a store page's try-on attributes describe: the same id, kind, anchor, width
+ * and finger as the script tag reads there (one record of each product, in the demo store),
+ * checked like any retailer's product.
+ */
+function productOf(store: StoreProduct): Product {
+  const { tryOn: a } = store;
+  return parseProduct(
+    {
+      id: a['fittingroom-product'] ?? a.product,
+      kind: a.kind,
+      image: IMAGES[store.slug],
+      anchor: { x: Number(a['anchor-x']), y: Number(a['anchor-y']) },
+      realWidthMm: Number(a['width-mm']),
+      ...(a.finger === undefined ? {} : { finger: a.finger }),
     },
-    name: 'Aurora ring',
-    price: '€240',
-    alt: 'Aurora ring: a gold band set with a round blue topaz',
-  },
-  {
-    product: {
-      id: 'watch-meridian',
-      kind: 'watch',
-      image: watch,
-      anchor: { x: 0.5, y: 0.5 },
-      realWidthMm: 45,
-    },
-    name: 'Meridian watch',
-    price: '€320',
-    alt: 'Meridian watch: a steel case with a deep blue dial on a brown leather strap',
-  },
-  {
-    product: {
-      id: 'bracelet-constellation',
-      kind: 'bracelet',
-      image: bracelet,
-      anchor: { x: 0.5, y: 0.5 },
-      realWidthMm: 65,
-    },
-    name: 'Constellation bracelet',
-    price: '€180',
-    alt: 'Constellation bracelet: a row of eleven lilac stones in silver settings',
-  },
-  {
-    product: {
-      id: 'earrings-dewdrop',
-      kind: 'earrings',
-      image: earrings,
-      anchor: { x: 0.5, y: 0.06 },
-      realWidthMm: 15,
-    },
-    name: 'Dewdrop earrings',
-    price: '€95',
-    alt: 'Dewdrop earrings: a gold hook holding a green teardrop stone',
-  },
-  {
-    product: {
-      id: 'necklace-solstice',
-      kind: 'necklace',
-      image: necklace,
-      anchor: { x: 0.5, y: 0.7 },
-      realWidthMm: 120,
-    },
-    name: 'Solstice necklace',
-    price: '€150',
-    alt: 'Solstice necklace: a gold chain with a sun-shaped pendant',
-  },
-  {
-    product: {
-      id: 'glasses-horizon',
-      kind: 'glasses',
-      image: glasses,
-      anchor: { x: 0.5, y: 0.375 },
-      realWidthMm: 140,
-    },
-    name: 'Horizon glasses',
-    price: '€130',
-    alt: 'Horizon glasses: rounded tortoiseshell frames with lightly tinted lenses',
-  },
-];
+    { field: `catalog.${store.slug}` },
+  );
+}
+
+/** The demo store's six products; anchors and widths are calibrated to the drawings (see each SVG). */
+export const CATALOG: readonly CatalogItem[] = STORE_PRODUCTS.map((store) => ({
+  product: productOf(store),
+  name: store.name,
+  price: store.price,
+  alt: `${store.name}: ${store.alt}`,
+}));

@@ -1,6 +1,7 @@
 import { API, PRODUCT_ID_PATTERN, UPLOAD_STATUSES } from '@fittingroom/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import type { AuditInput } from '../audit.js';
 import type { Context } from '../context.js';
 import { HttpError } from '../errors.js';
 import { describeIssues } from '../http/errors.js';
@@ -43,6 +44,20 @@ function idParam(value: string, what: string): string {
 
 const notFound = (what: string): HttpError => new HttpError(404, 'not_found', `No such ${what}.`);
 
+/** The calling key and the checked receipt id of a `subjects/:receiptId` route. */
+function receiptCall(request: FastifyRequest<{ Params: { receiptId: string } }>) {
+  return { key: secretKeyOf(request), receiptId: idParam(request.params.receiptId, 'receipt id') };
+}
+
+/** Records what the request's retailer key did, and from where (every retailer event has both). */
+function auditAs(
+  ctx: Context,
+  request: FastifyRequest,
+  event: Omit<AuditInput, 'keyId' | 'ip'>,
+): Promise<void> {
+  return ctx.audit.record({ ...event, keyId: secretKeyOf(request).id, ip: request.ip });
+}
+
 /**
  * The retailer API's data routes: list shared uploads, fetch or delete one, look up and erase a
  * subject by receipt id. Each sees only its key's mode, and each call is audited with the key id.
@@ -69,10 +84,8 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
       productId,
       status,
     });
-    await ctx.audit.record({
+    await auditAs(ctx, request, {
       type: 'retailer_uploads_listed',
-      keyId: key.id,
-      ip: request.ip,
       detail: { count: page.uploads.length },
     });
     return page;
@@ -86,12 +99,10 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
       const found = await findUpload(ctx, uploadId, key.mode);
       const image = found && (await readUploadImage(ctx, found.subjectId, uploadId));
       if (!found || !image) throw notFound('upload');
-      await ctx.audit.record({
+      await auditAs(ctx, request, {
         type: 'retailer_image_read',
-        keyId: key.id,
         subjectId: found.subjectId,
         uploadId,
-        ip: request.ip,
       });
       return reply.type(image.doc.contentType).send(Buffer.from(image.image));
     },
@@ -104,12 +115,10 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
       const uploadId = idParam(request.params.id, 'upload id');
       const found = await findUpload(ctx, uploadId, key.mode);
       if (found && (await removeUpload(ctx, found.subjectId, uploadId))) {
-        await ctx.audit.record({
+        await auditAs(ctx, request, {
           type: 'retailer_upload_deleted',
-          keyId: key.id,
           subjectId: found.subjectId,
           uploadId,
-          ip: request.ip,
         });
         await emitEvent(ctx, 'upload.deleted', key.mode, {
           uploadId,
@@ -124,16 +133,13 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { receiptId: string } }>(
     route(API.retailerSubject(':receiptId')),
     async (request) => {
-      const key = secretKeyOf(request);
-      const receiptId = idParam(request.params.receiptId, 'receipt id');
+      const { key, receiptId } = receiptCall(request);
       const subject = await lookUpSubject(ctx, receiptId, key.mode);
       if (!subject) throw notFound('subject');
-      await ctx.audit.record({
+      await auditAs(ctx, request, {
         type: 'retailer_subject_read',
-        keyId: key.id,
         subjectId: subject.subjectId,
         receiptId,
-        ip: request.ip,
       });
       return subject;
     },
@@ -142,16 +148,13 @@ export function retailerRoutes(app: FastifyInstance, ctx: Context): void {
   app.delete<{ Params: { receiptId: string } }>(
     route(API.retailerSubject(':receiptId')),
     async (request) => {
-      const key = secretKeyOf(request);
-      const receiptId = idParam(request.params.receiptId, 'receipt id');
+      const { key, receiptId } = receiptCall(request);
       const erased = await eraseByReceipt(ctx, receiptId, key.mode);
       if (!erased) throw notFound('subject');
-      await ctx.audit.record({
+      await auditAs(ctx, request, {
         type: 'retailer_subject_erased',
-        keyId: key.id,
         subjectId: erased.subjectId,
         receiptId,
-        ip: request.ip,
         detail: { uploads: erased.uploadIds.length, consents: erased.receiptIds.length },
       });
       await emitErased(ctx, erased, 'retailer');
