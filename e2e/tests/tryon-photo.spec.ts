@@ -197,3 +197,36 @@ test('withdrawal in photo mode drops the photo, its capture and every blob URL m
     )
     .toEqual({ blobUrls: 0, photoPixels: 0, photoCanvases: 1, attached: 0 });
 });
+
+test('photo mode switches products on the same photo: a face product says no face, the ring comes back', async ({
+  page,
+  network,
+}) => {
+  await gotoTryOn(page, { product: 'ring', mode: 'photo' });
+  await page.getByRole('button', { name: 'Try it on' }).click();
+  await page.getByRole('button', { name: 'Accept', exact: true }).click();
+  await choosePhoto(page, photoPath('handSrc.jpg'));
+  await waitForPhoto(page);
+  await expect(view(page)).toHaveAttribute('data-tracking', 'true');
+  const switchTo = (key: string) =>
+    page.evaluate(async (k) => {
+      const w = window as unknown as {
+        tryOn: { setProduct(p: unknown): Promise<void> };
+        testProducts: Record<string, unknown>;
+      };
+      await w.tryOn.setProduct(w.testProducts[k]);
+    }, key);
+  // The face landmarker is loaded for the glasses and looks at the same photo: no face in it.
+  await switchTo('glasses');
+  await expect(view(page)).toHaveAttribute('data-product', 'test-glasses');
+  await expect(view(page)).toHaveAttribute('data-tracking', 'false');
+  await expect(view(page)).toContainText('No face was found in this photo');
+  // Back to the ring: drawn where it was, with the hand landmarker kept (fetched once).
+  await switchTo('ring');
+  await expect(view(page)).toHaveAttribute('data-product', 'test-ring');
+  await expect(view(page)).toHaveAttribute('data-tracking', 'true');
+  await expectRingOnRingFinger(page);
+  expect(network.matching(/hand_landmarker\.task$/)).toHaveLength(1);
+  expect(network.matching(/face_landmarker\.task$/)).toHaveLength(1);
+  expect((await readMediaProbe(page)).gumCalls).toBe(0);
+});

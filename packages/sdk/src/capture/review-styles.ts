@@ -3,7 +3,8 @@
  * attributes, so it runs under a CSP without `'unsafe-inline'`). Retailers theme it through
  * the custom properties on `:host`. The photo fills the stage as the live video did (cover: it is
  * the view as shown), under light scrims rather than bars, so it stays visible behind the title
- * and the actions.
+ * and the actions. Its own Close shows only on the phone sheet, whose review covers the try-on's
+ * header; on the desktop card that header, with its Close, stays in view: one Close on screen.
  */
 export const REVIEW_CSS = `
 :host {
@@ -56,8 +57,6 @@ button.close {
   border-color: rgba(255, 255, 255, 0.8);
 }
 .panel:has(button.close) h2 { padding-right: 8em; }
-/* On the desktop card the try-on's own header, with its Close, stays in view above the review:
-   one Close on screen (the phone sheet's review covers that header, so it brings its own). */
 @media (min-width: 641px) {
   button.close { display: none; }
   .panel:has(button.close) h2 { padding-right: 0; }

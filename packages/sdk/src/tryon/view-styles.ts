@@ -2,7 +2,7 @@
  * Styles of the live view, applied as a constructable stylesheet (no inline styles, so a CSP
  * without 'unsafe-inline' holds). Themable with the same custom properties as the dialog. On
  * phones the header and controls lie on scrims that fade into the video, not opaque bars: the
- * sheet is the camera image.
+ * sheet is the camera image, and the header is hidden under a review (which has its own Close).
  */
 export const VIEW_CSS = `
 :host { all: initial; }
@@ -94,7 +94,6 @@ button:focus-visible { outline: 3px solid var(--fr-focus, #ffbf00); outline-offs
   .actions { flex-wrap: nowrap; }
   .actions > button { flex: 1 1 0; padding-left: 8px; padding-right: 8px; }
   .review { z-index: 3; }
-  /* The review covers the sheet with its own Close: the header's is not left under it. */
   .panel:has(.review:not(:empty)) .header { visibility: hidden; }
 }
 @media (max-width: 380px) {
