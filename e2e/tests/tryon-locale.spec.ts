@@ -13,8 +13,10 @@ test('the live view speaks the configured language', async ({ page }) => {
   await expect(view).toBeVisible({ timeout: 30_000 });
   await expect(view).toContainText('L’accès à la caméra est bloqué', { timeout: 30_000 });
   await expect(view).toContainText('traitée uniquement sur cet appareil');
-  // A failure offers a retry in place of the capture button, in the same language.
-  await expect(view.getByRole('button', { name: 'Réessayer' })).toBeFocused();
+  // A failure offers a retry in place of the capture button, in the same language; a blocked
+  // camera offers a photo instead, focused (photo mode needs no camera).
+  await expect(view.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+  await expect(view.getByRole('button', { name: 'Utiliser une photo' })).toBeFocused();
   await expect(view.getByRole('button', { name: 'Prendre une photo' })).toHaveCount(0);
   await view.getByRole('button', { name: 'Fermer' }).click();
   await expect(page.locator('[data-fittingroom=tryon]')).toHaveCount(0);
